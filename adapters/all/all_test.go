@@ -1,0 +1,34 @@
+package all
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAdapters(t *testing.T) {
+	t.Parallel()
+	var names []string
+	for _, a := range Adapters() {
+		names = append(names, a.Name())
+	}
+	want := []string{
+		"go-jose/v4/leeway",
+		"go-jose/v4/validate",
+		"golang-jwt/v5/mapclaims",
+		"golang-jwt/v5/registered",
+		"golang-jwt/v5/registered-iat",
+		"jwx/v2/jwt",
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("Adapters() names = %q, want %q", names, want)
+	}
+}
+
+func TestModules(t *testing.T) {
+	t.Parallel()
+	for _, a := range Adapters() {
+		if m := a.Module(); m.Path == "" || m.Version == "" {
+			t.Errorf("%s: Module() = %s, want a path and a version", a.Name(), m)
+		}
+	}
+}

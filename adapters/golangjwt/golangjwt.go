@@ -1,0 +1,97 @@
+package golangjwt
+
+import (
+	"context"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+	"github.com/jwtconform/jwtconform/adapters"
+)
+
+// modulePath is the library's module, whose version is read from build info.
+const modulePath = "github.com/golang-jwt/jwt/v5"
+
+// parseFunc is one of the library's parse entry points.
+type parseFunc func(token string, keyFunc jwt.Keyfunc, opts ...jwt.ParserOption) error
+
+// adapter is one verification path through golang-jwt.
+type adapter struct {
+	name     string
+	parse    parseFunc
+	issuedAt bool // always pass jwt.WithIssuedAt
+}
+
+// MapClaims is jwt.Parse into the default MapClaims, as in the README.
+func MapClaims() adapters.Adapter {
+	return &adapter{name: "golang-jwt/v5/mapclaims", parse: parseMap}
+}
+
+// Registered is jwt.ParseWithClaims into a *jwt.RegisteredClaims.
+func Registered() adapters.Adapter {
+	return &adapter{name: "golang-jwt/v5/registered", parse: parseRegistered}
+}
+
+// RegisteredIssuedAt is Registered with jwt.WithIssuedAt always set, so that
+// an iat in the future is rejected.
+func RegisteredIssuedAt() adapters.Adapter {
+	return &adapter{name: "golang-jwt/v5/registered-iat", parse: parseRegistered, issuedAt: true}
+}
+
+func parseMap(token string, keyFunc jwt.Keyfunc, opts ...jwt.ParserOption) error {
+	_, err := jwt.Parse(token, keyFunc, opts...)
+	return err
+}
+
+func parseRegistered(token string, keyFunc jwt.Keyfunc, opts ...jwt.ParserOption) error {
+	_, err := jwt.ParseWithClaims(token, &jwt.RegisteredClaims{}, keyFunc, opts...)
+	return err
+}
+
+// Name implements adapters.Adapter.
+func (a *adapter) Name() string { return a.name }
+
+// Module implements adapters.Adapter.
+func (a *adapter) Module() adapters.Module { return adapters.ModuleOf(modulePath) }
+
+// Supports implements adapters.Adapter. The validator has no option to
+// require iat: WithIssuedAt checks a present iat but never requires one.
+func (a *adapter) Supports(f adapters.Feature) bool {
+	switch f {
+	case adapters.FeatureLeeway, adapters.FeatureSubSecondClock,
+		adapters.FeatureRequireExp, adapters.FeatureRequireNbf:
+		return true
+	}
+	return false
+}
+
+// Verify implements adapters.Adapter.
+func (a *adapter) Verify(_ context.Context, token string, opts adapters.Options) adapters.Outcome {
+	if f, ok := adapters.Lacks(a, opts); ok {
+		return adapters.NotSupported(f)
+	}
+	now := opts.Now
+	popts := []jwt.ParserOption{
+		jwt.WithTimeFunc(func() time.Time { return now }),
+		jwt.WithValidMethods([]string{opts.Key.Alg}),
+	}
+	if opts.SetLeeway {
+		popts = append(popts, jwt.WithLeeway(opts.Leeway))
+	}
+	for _, c := range opts.Require {
+		switch c {
+		case adapters.Exp:
+			popts = append(popts, jwt.WithExpirationRequired())
+		case adapters.Nbf:
+			popts = append(popts, jwt.WithNotBeforeRequired())
+		}
+	}
+	if a.issuedAt {
+		popts = append(popts, jwt.WithIssuedAt())
+	}
+	key := opts.Key.Public
+	keyFunc := func(*jwt.Token) (any, error) { return key, nil }
+	if err := a.parse(token, keyFunc, popts...); err != nil {
+		return adapters.Rejected(classify(err), err)
+	}
+	return adapters.Accepted()
+}

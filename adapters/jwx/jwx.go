@@ -1,0 +1,60 @@
+package jwx
+
+import (
+	"context"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/lestrrat-go/jwx/v2/jwa"
+	"github.com/lestrrat-go/jwx/v2/jwt"
+)
+
+// modulePath is the library's module, whose version is read from build info.
+const modulePath = "github.com/lestrrat-go/jwx/v2"
+
+// adapter is jwt.Parse with verification and validation.
+type adapter struct{}
+
+// New is the jwx/v2 adapter: jwt.Parse with jwt.WithKey, jwt.WithValidate(true)
+// and an injected jwt.Clock.
+func New() adapters.Adapter { return adapter{} }
+
+// Name implements adapters.Adapter.
+func (adapter) Name() string { return "jwx/v2/jwt" }
+
+// Module implements adapters.Adapter.
+func (adapter) Module() adapters.Module { return adapters.ModuleOf(modulePath) }
+
+// Supports implements adapters.Adapter: WithAcceptableSkew sets a leeway,
+// WithClock takes a time.Time, and WithRequiredClaim requires any claim.
+func (adapter) Supports(f adapters.Feature) bool {
+	switch f {
+	case adapters.FeatureLeeway, adapters.FeatureSubSecondClock,
+		adapters.FeatureRequireExp, adapters.FeatureRequireNbf, adapters.FeatureRequireIat:
+		return true
+	}
+	return false
+}
+
+// Verify implements adapters.Adapter.
+func (a adapter) Verify(_ context.Context, token string, opts adapters.Options) adapters.Outcome {
+	if f, ok := adapters.Lacks(a, opts); ok {
+		return adapters.NotSupported(f)
+	}
+	now := opts.Now
+	popts := []jwt.ParseOption{
+		jwt.WithKey(jwa.SignatureAlgorithm(opts.Key.Alg), opts.Key.Public),
+		jwt.WithValidate(true),
+		jwt.WithClock(jwt.ClockFunc(func() time.Time { return now })),
+	}
+	if opts.SetLeeway {
+		popts = append(popts, jwt.WithAcceptableSkew(opts.Leeway))
+	}
+	for _, c := range opts.Require {
+		popts = append(popts, jwt.WithRequiredClaim(string(c)))
+	}
+	if _, err := jwt.Parse([]byte(token), popts...); err != nil {
+		return adapters.Rejected(classify(err), err)
+	}
+	return adapters.Accepted()
+}

@@ -1,0 +1,87 @@
+package adapters
+
+import "fmt"
+
+// Verdict is what happened to one verification.
+type Verdict string
+
+// The verdicts of one verification.
+const (
+	// Accept: the library accepted the token.
+	Accept Verdict = "accept"
+	// Reject: the library returned an error.
+	Reject Verdict = "reject"
+	// Panic: the library panicked; the harness recovered it.
+	Panic Verdict = "panic"
+	// Timeout: the library did not return within the harness's bound.
+	Timeout Verdict = "timeout"
+	// Unsupported: the library cannot express an option the test needs.
+	Unsupported Verdict = "unsupported"
+)
+
+// Class is the kind of a rejection, as far as the library's errors tell it.
+type Class string
+
+// The rejection classes.
+const (
+	Expired        Class = "expired"
+	NotYetValid    Class = "not_yet_valid"
+	IssuedInFuture Class = "issued_in_future"
+	MalformedClaim Class = "malformed_claim"
+	MissingClaim   Class = "missing_claim"
+	MalformedToken Class = "malformed_token"
+	Signature      Class = "signature"
+	Other          Class = "other"
+)
+
+// Classes lists every rejection class, sorted.
+var Classes = []Class{Expired, IssuedInFuture, MalformedClaim, MalformedToken, MissingClaim, NotYetValid, Other, Signature}
+
+// ValidClass reports whether c is one of Classes.
+func ValidClass(c Class) bool {
+	for _, k := range Classes {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Outcome is the result of one verification.
+type Outcome struct {
+	// Verdict is what happened.
+	Verdict Verdict `json:"verdict"`
+	// Class is the rejection class; empty unless Verdict is Reject.
+	Class Class `json:"class,omitempty"`
+	// Error is the library's error text, the panic value, or why the test
+	// is unsupported.
+	Error string `json:"error,omitempty"`
+	// Stack is the goroutine stack of a panic.
+	Stack string `json:"stack,omitempty"`
+}
+
+// Accepted is the outcome of a successful verification.
+func Accepted() Outcome { return Outcome{Verdict: Accept} }
+
+// Rejected is the outcome of a failed verification with its class.
+func Rejected(c Class, err error) Outcome {
+	o := Outcome{Verdict: Reject, Class: c}
+	if err != nil {
+		o.Error = err.Error()
+	}
+	return o
+}
+
+// NotSupported is the outcome of a test that needs an option the adapter
+// cannot express.
+func NotSupported(f Feature) Outcome {
+	return Outcome{Verdict: Unsupported, Error: fmt.Sprintf("adapter cannot express %s", f)}
+}
+
+// String renders the outcome compactly, as "reject/expired".
+func (o Outcome) String() string {
+	if o.Class != "" {
+		return string(o.Verdict) + "/" + string(o.Class)
+	}
+	return string(o.Verdict)
+}

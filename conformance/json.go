@@ -1,0 +1,413 @@
+package conformance
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// kind is the JSON type of a value.
+type kind int
+
+// The JSON types.
+const (
+	kNull kind = iota
+	kBool
+	kNumber
+	kString
+	kArray
+	kObject
+)
+
+var kindNames = [...]string{"null", "boolean", "number", "string", "array", "object"}
+
+func (k kind) String() string { return kindNames[k] }
+
+// member is one top-level member of the claims set.
+type member struct {
+	// name is the member name after unescaping.
+	name string
+	// kind is the value's JSON type.
+	kind kind
+	// text is the raw literal for numbers and the unescaped value for
+	// strings.
+	text string
+}
+
+// document is a strictly parsed claims set: the top-level members in order
+// and the points where RFC 8259 leaves behaviour to the parser.
+type document struct {
+	members []member
+	// dupNames: the claims set repeats a member name (RFC 7519 4: reject,
+	// or take the lexically last).
+	dupNames bool
+	// nestedDup: an object inside a claim value repeats a member name
+	// (RFC 8259 4: names SHOULD be unique; behaviour is unpredictable).
+	nestedDup bool
+	// loneSurrogate: a \u escape names half a surrogate pair (RFC 8259 8.2:
+	// unpredictable).
+	loneSurrogate bool
+	// depth is the deepest nesting of arrays and objects (the claims set
+	// itself is 1); RFC 8259 9 allows a parser to limit it.
+	depth int
+}
+
+// maxDepth is the nesting up to which every parser must cope; beyond it
+// the oracle allows a parser's limit.
+const maxDepth = 512
+
+// hardDepth stops the parser itself, so no input exhausts the stack.
+const hardDepth = 100000
+
+// errNotObject is returned for a well-formed JSON text that is not an
+// object (RFC 7519 7.2 step 10).
+var errNotObject = errors.New("claims set is not a JSON object")
+
+// parseDocument parses b as one RFC 8259 JSON text whose top level is an
+// object. b must be valid UTF-8.
+func parseDocument(b []byte) (document, error) {
+	p := &parser{b: b}
+	var doc document
+	p.ws()
+	if p.i < len(b) && b[p.i] != '{' {
+		if _, err := p.value(0, nil); err != nil {
+			return doc, err
+		}
+		p.ws()
+		if p.i != len(b) {
+			return doc, p.errf("trailing data")
+		}
+		return doc, errNotObject
+	}
+	if _, err := p.value(0, &doc.members); err != nil {
+		return doc, err
+	}
+	p.ws()
+	if p.i != len(b) {
+		return doc, p.errf("trailing data")
+	}
+	p.fill(&doc)
+	return doc, nil
+}
+
+// parseLeadingObject parses the first JSON value of b, which must be an
+// object, and ignores whatever follows it, as a streaming decoder that
+// stops at the object's closing brace does.
+func parseLeadingObject(b []byte) (document, error) {
+	p := &parser{b: b}
+	var doc document
+	p.ws()
+	if p.i >= len(b) || b[p.i] != '{' {
+		return parseDocument(b)
+	}
+	if _, err := p.value(0, &doc.members); err != nil {
+		return doc, err
+	}
+	p.fill(&doc)
+	return doc, nil
+}
+
+// fill copies what the parser noticed into doc.
+func (p *parser) fill(doc *document) {
+	doc.dupNames, doc.nestedDup, doc.loneSurrogate, doc.depth = p.dup, p.nestedDup, p.surrogate, p.depth
+}
+
+type parser struct {
+	b         []byte
+	i         int
+	dup       bool
+	nestedDup bool
+	surrogate bool
+	depth     int
+}
+
+func (p *parser) errf(format string, args ...any) error {
+	return fmt.Errorf("json: offset %d: %s", p.i, fmt.Sprintf(format, args...))
+}
+
+func (p *parser) ws() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// value parses one value. When top is non-nil the value must be an object
+// and its members are appended to top.
+func (p *parser) value(depth int, top *[]member) (kind, error) {
+	if p.i >= len(p.b) {
+		return 0, p.errf("unexpected end of input")
+	}
+	switch c := p.b[p.i]; {
+	case c == '{':
+		return kObject, p.object(depth+1, top)
+	case c == '[':
+		return kArray, p.array(depth + 1)
+	case c == '"':
+		_, err := p.str()
+		return kString, err
+	case c == '-' || (c >= '0' && c <= '9'):
+		_, err := p.number()
+		return kNumber, err
+	case p.lit("true"), p.lit("false"):
+		return kBool, nil
+	case p.lit("null"):
+		return kNull, nil
+	}
+	return 0, p.errf("unexpected %q", p.b[p.i])
+}
+
+func (p *parser) lit(s string) bool {
+	if strings.HasPrefix(string(p.b[p.i:min(len(p.b), p.i+len(s))]), s) {
+		p.i += len(s)
+		return true
+	}
+	return false
+}
+
+func (p *parser) enter(depth int) error {
+	p.depth = max(p.depth, depth)
+	if depth > hardDepth {
+		return p.errf("nesting deeper than %d", hardDepth)
+	}
+	return nil
+}
+
+func (p *parser) object(depth int, top *[]member) error {
+	if err := p.enter(depth); err != nil {
+		return err
+	}
+	p.i++ // '{'
+	seen := map[string]bool{}
+	p.ws()
+	if p.i < len(p.b) && p.b[p.i] == '}' {
+		p.i++
+		return nil
+	}
+	for {
+		p.ws()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return p.errf("want a member name")
+		}
+		name, err := p.str()
+		if err != nil {
+			return err
+		}
+		if seen[name] {
+			if top != nil {
+				p.dup = true
+			} else {
+				p.nestedDup = true
+			}
+		}
+		seen[name] = true
+		p.ws()
+		if p.i >= len(p.b) || p.b[p.i] != ':' {
+			return p.errf("want ':'")
+		}
+		p.i++
+		p.ws()
+		start := p.i
+		k, err := p.value(depth, nil)
+		if err != nil {
+			return err
+		}
+		if top != nil {
+			m := member{name: name, kind: k}
+			switch k {
+			case kNumber:
+				m.text = string(p.b[start:p.i])
+			case kString:
+				// Re-read the literal for its unescaped value; cheap and rare.
+				q := &parser{b: p.b, i: start}
+				m.text, _ = q.str()
+			}
+			*top = append(*top, m)
+		}
+		p.ws()
+		if p.i >= len(p.b) {
+			return p.errf("unterminated object")
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			return nil
+		default:
+			return p.errf("want ',' or '}'")
+		}
+	}
+}
+
+func (p *parser) array(depth int) error {
+	if err := p.enter(depth); err != nil {
+		return err
+	}
+	p.i++ // '['
+	p.ws()
+	if p.i < len(p.b) && p.b[p.i] == ']' {
+		p.i++
+		return nil
+	}
+	for {
+		p.ws()
+		if _, err := p.value(depth, nil); err != nil {
+			return err
+		}
+		p.ws()
+		if p.i >= len(p.b) {
+			return p.errf("unterminated array")
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return nil
+		default:
+			return p.errf("want ',' or ']'")
+		}
+	}
+}
+
+// str parses a string literal and returns its unescaped value; a lone
+// surrogate becomes U+FFFD, as encoding/json does, and is flagged.
+func (p *parser) str() (string, error) {
+	p.i++ // '"'
+	var sb strings.Builder
+	for {
+		if p.i >= len(p.b) {
+			return "", p.errf("unterminated string")
+		}
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return sb.String(), nil
+		case c < 0x20:
+			return "", p.errf("control character %#x in string", c)
+		case c == '\\':
+			if err := p.escape(&sb); err != nil {
+				return "", err
+			}
+		default:
+			r, n := utf8.DecodeRune(p.b[p.i:])
+			sb.WriteRune(r)
+			p.i += n
+		}
+	}
+}
+
+func (p *parser) escape(sb *strings.Builder) error {
+	if p.i+1 >= len(p.b) {
+		return p.errf("unterminated escape")
+	}
+	e := p.b[p.i+1]
+	p.i += 2
+	switch e {
+	case '"', '\\', '/':
+		sb.WriteByte(e)
+	case 'b':
+		sb.WriteByte('\b')
+	case 'f':
+		sb.WriteByte('\f')
+	case 'n':
+		sb.WriteByte('\n')
+	case 'r':
+		sb.WriteByte('\r')
+	case 't':
+		sb.WriteByte('\t')
+	case 'u':
+		r, ok := p.hex4()
+		if !ok {
+			return p.errf("bad \\u escape")
+		}
+		if utf16.IsSurrogate(r) {
+			if r < 0xDC00 && p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
+				save := p.i
+				p.i += 2
+				r2, ok := p.hex4()
+				if ok && r2 >= 0xDC00 && r2 <= 0xDFFF {
+					sb.WriteRune(utf16.DecodeRune(r, r2))
+					return nil
+				}
+				p.i = save
+			}
+			p.surrogate = true
+			r = utf8.RuneError
+		}
+		sb.WriteRune(r)
+	default:
+		return p.errf("bad escape \\%c", e)
+	}
+	return nil
+}
+
+func (p *parser) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	p.i += 4
+	return r, true
+}
+
+// number checks the RFC 8259 number grammar and returns the literal.
+func (p *parser) number() (string, error) {
+	start := p.i
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	switch {
+	case p.i < len(p.b) && p.b[p.i] == '0':
+		p.i++
+	case p.i < len(p.b) && p.b[p.i] >= '1' && p.b[p.i] <= '9':
+		p.digits()
+	default:
+		return "", p.errf("bad number")
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if p.digits() == 0 {
+			return "", p.errf("bad number: no digits after '.'")
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if p.digits() == 0 {
+			return "", p.errf("bad number: no exponent digits")
+		}
+	}
+	return string(p.b[start:p.i]), nil
+}
+
+func (p *parser) digits() int {
+	n := 0
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+		p.i++
+		n++
+	}
+	return n
+}

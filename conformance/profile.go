@@ -1,0 +1,149 @@
+package conformance
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+)
+
+// ProfileSchema identifies the profile file format.
+const ProfileSchema = "jwtconform-profile/v1"
+
+// Profile is one adapter's declared behaviour: the RFC oracle with named
+// deviations, each with a reason, plus the recorded outcome of every test.
+// It is data under version control; -jwtconform.update rewrites Outcomes
+// and keeps everything else.
+type Profile struct {
+	// Schema is ProfileSchema.
+	Schema string `json:"schema"`
+	// Adapter is the adapter's Name.
+	Adapter string `json:"adapter"`
+	// Module is the module@version the outcomes were recorded with.
+	Module string `json:"module,omitempty"`
+	// Deviations name the ways the library departs from the pure oracle,
+	// or resolves a point the RFC leaves open.
+	Deviations []DeviationRef `json:"deviations"`
+	// Outcomes maps "<vector id> <mode>" to the recorded outcome, rendered
+	// as Outcome.String ("reject/expired"). Nil means nothing is recorded:
+	// only fidelity to the deviations is checked.
+	Outcomes map[string]string `json:"outcomes,omitempty"`
+	// Path is the file the profile was loaded from, for -update.
+	Path string `json:"-"`
+}
+
+// DeviationRef is a deviation a profile declares, with its reason.
+type DeviationRef struct {
+	// ID names an entry of the deviation catalogue.
+	ID string `json:"id"`
+	// Reason cites the RFC clause and the library code or issue.
+	Reason string `json:"reason"`
+}
+
+//go:embed profiles/*.json
+var embeddedProfiles embed.FS
+
+// BuiltinProfile returns the embedded profile of the named built-in
+// adapter.
+func BuiltinProfile(adapter string) (Profile, error) {
+	p, err := LoadProfile(embeddedProfiles, ProfileFile(adapter))
+	if err != nil {
+		return p, err
+	}
+	p.Path = ProfileFile(adapter)
+	return p, nil
+}
+
+// ProfileFile is the conventional file name of an adapter's profile,
+// relative to this package: "profiles/golang-jwt_v5_mapclaims.json".
+func ProfileFile(adapter string) string {
+	return "profiles/" + strings.NewReplacer("/", "_", " ", "_").Replace(adapter) + ".json"
+}
+
+// LoadProfile reads and checks a profile file.
+func LoadProfile(fsys fs.FS, name string) (Profile, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return Profile{}, fmt.Errorf("profile: %w", err)
+	}
+	return ParseProfile(name, b)
+}
+
+// ParseProfile decodes a profile and checks every deviation exists in the
+// catalogue and carries a reason.
+func ParseProfile(name string, b []byte) (Profile, error) {
+	var p Profile
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return p, fmt.Errorf("profile: %s: %w", name, err)
+	}
+	if p.Schema != ProfileSchema {
+		return p, fmt.Errorf("profile: %s: schema %q, want %q", name, p.Schema, ProfileSchema)
+	}
+	if p.Adapter == "" {
+		return p, fmt.Errorf("profile: %s: no adapter name", name)
+	}
+	if _, err := p.semantics(); err != nil {
+		return p, fmt.Errorf("profile: %s: %w", name, err)
+	}
+	p.Path = name
+	return p, nil
+}
+
+// semantics builds the profile's switchboard from its deviations.
+func (p Profile) semantics() (semantics, error) {
+	var s semantics
+	seen := map[string]bool{}
+	for _, d := range p.Deviations {
+		dev, ok := catalogue[d.ID]
+		if !ok {
+			return s, fmt.Errorf("deviation %q is not in the catalogue (see conformance/deviations.go)", d.ID)
+		}
+		if strings.TrimSpace(d.Reason) == "" {
+			return s, fmt.Errorf("deviation %q has no reason: cite the RFC clause and the library code or issue", d.ID)
+		}
+		if seen[d.ID] {
+			return s, fmt.Errorf("deviation %q is listed twice", d.ID)
+		}
+		seen[d.ID] = true
+		dev.apply(&s)
+	}
+	return s, nil
+}
+
+// Predict is the profile's judgement of a claims set.
+func (p Profile) Predict(payload []byte, c Check) (Judgement, error) {
+	s, err := p.semantics()
+	if err != nil {
+		return Judgement{}, err
+	}
+	return s.judge(payload, c), nil
+}
+
+// Marshal renders the profile as stable, indented JSON.
+func (p Profile) Marshal() []byte {
+	sorted := p
+	sorted.Deviations = append([]DeviationRef(nil), p.Deviations...)
+	sort.SliceStable(sorted.Deviations, func(i, j int) bool { return sorted.Deviations[i].ID < sorted.Deviations[j].ID })
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(sorted); err != nil {
+		panic(err) // only strings and maps of strings: cannot fail
+	}
+	return buf.Bytes()
+}
+
+// WriteFile writes the profile to its Path.
+func (p Profile) WriteFile() error {
+	if p.Path == "" {
+		return fmt.Errorf("profile %s: no path to write to", p.Adapter)
+	}
+	return os.WriteFile(p.Path, p.Marshal(), 0o644)
+}

@@ -1,0 +1,46 @@
+package conformance
+
+import (
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/vectors"
+)
+
+// Severity grades how an outcome departs from the RFC.
+type Severity string
+
+// The severities, from the design: accepting what the RFC says MUST be
+// rejected is security, rejecting what MUST be accepted is interop,
+// anything on an either vector is info.
+const (
+	// None: the outcome is what the RFC requires, or the test did not run.
+	None Severity = ""
+	// Info: the RFC leaves the choice to the implementation.
+	Info Severity = "info"
+	// Interop: the library rejects what the RFC says it must accept.
+	Interop Severity = "interop"
+	// Security: the library accepts what the RFC says it must reject, or
+	// it panicked or hung, which a caller can be made to trigger.
+	Security Severity = "security"
+)
+
+// Severities lists the non-empty severities, most serious first.
+var Severities = []Severity{Security, Interop, Info}
+
+// Grade is the severity of outcome o against the RFC judgement rfc.
+func Grade(o adapters.Outcome, rfc Judgement) Severity {
+	switch o.Verdict {
+	case adapters.Panic, adapters.Timeout:
+		return Security
+	case adapters.Unsupported:
+		return None
+	}
+	switch {
+	case rfc.Verdict == vectors.Either:
+		return Info
+	case rfc.Verdict == vectors.Reject && o.Verdict == adapters.Accept:
+		return Security
+	case rfc.Verdict == vectors.Accept && o.Verdict == adapters.Reject:
+		return Interop
+	}
+	return None
+}

@@ -1,0 +1,79 @@
+package jws
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"math/big"
+)
+
+var b64 = base64.RawURLEncoding
+
+// Header returns the protected header the harness uses for alg.
+func Header(alg string) []byte {
+	return []byte(`{"alg":"` + alg + `","typ":"JWT"}`)
+}
+
+// Sign builds a compact JWS over the exact payload bytes with the harness
+// key for s.Alg. HS256, RS256 and EdDSA signatures are deterministic, so the
+// same payload always gives the same token; ES256 signatures are not.
+func Sign(s Signer, payload []byte) (string, error) {
+	return SignWithHeader(s, Header(s.Alg), payload)
+}
+
+// SignWithHeader is Sign with an explicit protected header.
+func SignWithHeader(s Signer, header, payload []byte) (string, error) {
+	input := b64.EncodeToString(header) + "." + b64.EncodeToString(payload)
+	sig, err := signature(s, []byte(input))
+	if err != nil {
+		return "", err
+	}
+	return input + "." + b64.EncodeToString(sig), nil
+}
+
+// MustSign is Sign for callers whose signer comes from SignerFor, where an
+// error is a programming error.
+func MustSign(s Signer, payload []byte) string {
+	t, err := Sign(s, payload)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// HS256 signs payload with the harness HMAC secret.
+func HS256(payload []byte) string {
+	return MustSign(signers["HS256"], payload)
+}
+
+func signature(s Signer, input []byte) ([]byte, error) {
+	digest := sha256.Sum256(input)
+	switch k := s.Private.(type) {
+	case []byte:
+		m := hmac.New(sha256.New, k)
+		m.Write(input)
+		return m.Sum(nil), nil
+	case *rsa.PrivateKey:
+		return rsa.SignPKCS1v15(nil, k, crypto.SHA256, digest[:])
+	case *ecdsa.PrivateKey:
+		r, ss, err := ecdsa.Sign(rand.Reader, k, digest[:])
+		if err != nil {
+			return nil, err
+		}
+		return append(pad32(r), pad32(ss)...), nil
+	case ed25519.PrivateKey:
+		return ed25519.Sign(k, input), nil
+	}
+	return nil, fmt.Errorf("jws: cannot sign with %T", s.Private)
+}
+
+func pad32(n *big.Int) []byte {
+	out := make([]byte, 32)
+	return n.FillBytes(out)
+}
