@@ -72,6 +72,18 @@ func decimalFromNanos(n *big.Int) decimal {
 	return normal(neg, s, -9)
 }
 
+// decimalFromInt64Nanos is the exact decimal of n nanoseconds in seconds,
+// without big arithmetic.
+func decimalFromInt64Nanos(n int64) decimal {
+	var buf [24]byte
+	neg := n < 0
+	u := uint64(n)
+	if neg {
+		u = -u
+	}
+	return normal(neg, string(strconv.AppendUint(buf[:0], u, 10)), -9)
+}
+
 // decimalFromTime is the exact decimal of t in seconds since the epoch.
 func decimalFromTime(t time.Time) decimal {
 	return decimalFromNanos(nanos(t))

@@ -91,11 +91,10 @@ func quotedJSONNumber(s string) (decimal, bool, bool) {
 	if len(s) == 0 {
 		return decimal{}, false, false
 	}
-	lit, err := p.number()
-	if err != nil || p.i != len(s) {
+	if err := p.number(); err != nil || p.i != len(s) {
 		return decimal{}, false, false
 	}
-	return parseDecimal(lit), false, true
+	return parseDecimal(s), false, true
 }
 
 // quotedSecondsOrRFC3339 mirrors jwx v2's parseNumericString with its

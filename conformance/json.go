@@ -1,9 +1,9 @@
 package conformance
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -25,15 +25,16 @@ var kindNames = [...]string{"null", "boolean", "number", "string", "array", "obj
 
 func (k kind) String() string { return kindNames[k] }
 
-// member is one top-level member of the claims set.
+// member is one top-level member of the claims set. Its slices point into
+// the payload unless unescaping had to copy.
 type member struct {
 	// name is the member name after unescaping.
-	name string
+	name []byte
 	// kind is the value's JSON type.
 	kind kind
 	// text is the raw literal for numbers and the unescaped value for
 	// strings.
-	text string
+	text []byte
 }
 
 // document is a strictly parsed claims set: the top-level members in order
@@ -69,7 +70,7 @@ var errNotObject = errors.New("claims set is not a JSON object")
 // object. b must be valid UTF-8.
 func parseDocument(b []byte) (document, error) {
 	p := &parser{b: b}
-	var doc document
+	doc := document{members: make([]member, 0, 8)}
 	p.ws()
 	if p.i < len(b) && b[p.i] != '{' {
 		if _, err := p.value(0, nil); err != nil {
@@ -153,8 +154,7 @@ func (p *parser) value(depth int, top *[]member) (kind, error) {
 		_, err := p.str()
 		return kString, err
 	case c == '-' || (c >= '0' && c <= '9'):
-		_, err := p.number()
-		return kNumber, err
+		return kNumber, p.number()
 	case p.lit("true"), p.lit("false"):
 		return kBool, nil
 	case p.lit("null"):
@@ -164,7 +164,7 @@ func (p *parser) value(depth int, top *[]member) (kind, error) {
 }
 
 func (p *parser) lit(s string) bool {
-	if strings.HasPrefix(string(p.b[p.i:min(len(p.b), p.i+len(s))]), s) {
+	if len(p.b)-p.i >= len(s) && string(p.b[p.i:p.i+len(s)]) == s {
 		p.i += len(s)
 		return true
 	}
@@ -184,7 +184,11 @@ func (p *parser) object(depth int, top *[]member) error {
 		return err
 	}
 	p.i++ // '{'
-	seen := map[string]bool{}
+	// Names seen so far, for duplicates; the array keeps small objects off
+	// the heap.
+	var small [16][]byte
+	seen := small[:0]
+	var many map[string]bool
 	p.ws()
 	if p.i < len(p.b) && p.b[p.i] == '}' {
 		p.i++
@@ -199,14 +203,14 @@ func (p *parser) object(depth int, top *[]member) error {
 		if err != nil {
 			return err
 		}
-		if seen[name] {
+		var dup bool
+		if seen, dup = remember(name, seen, &many); dup {
 			if top != nil {
 				p.dup = true
 			} else {
 				p.nestedDup = true
 			}
 		}
-		seen[name] = true
 		p.ws()
 		if p.i >= len(p.b) || p.b[p.i] != ':' {
 			return p.errf("want ':'")
@@ -222,9 +226,9 @@ func (p *parser) object(depth int, top *[]member) error {
 			m := member{name: name, kind: k}
 			switch k {
 			case kNumber:
-				m.text = string(p.b[start:p.i])
+				m.text = p.b[start:p.i]
 			case kString:
-				// Re-read the literal for its unescaped value; cheap and rare.
+				// Re-read the literal for its unescaped value.
 				q := &parser{b: p.b, i: start}
 				m.text, _ = q.str()
 			}
@@ -244,6 +248,33 @@ func (p *parser) object(depth int, top *[]member) error {
 			return p.errf("want ',' or '}'")
 		}
 	}
+}
+
+// remember adds name to the names seen in one object and reports whether
+// it was there already: a linear scan while the object is small, a map
+// after.
+func remember(name []byte, seen [][]byte, many *map[string]bool) ([][]byte, bool) {
+	if *many != nil {
+		if (*many)[string(name)] {
+			return seen, true
+		}
+		(*many)[string(name)] = true
+		return seen, false
+	}
+	for _, n := range seen {
+		if bytes.Equal(n, name) {
+			return seen, true
+		}
+	}
+	if len(seen) < cap(seen) {
+		return append(seen, name), false
+	}
+	*many = make(map[string]bool, 2*len(seen))
+	for _, n := range seen {
+		(*many)[string(n)] = true
+	}
+	(*many)[string(name)] = true
+	return seen, false
 }
 
 func (p *parser) array(depth int) error {
@@ -277,57 +308,77 @@ func (p *parser) array(depth int) error {
 	}
 }
 
-// str parses a string literal and returns its unescaped value; a lone
-// surrogate becomes U+FFFD, as encoding/json does, and is flagged.
-func (p *parser) str() (string, error) {
+// str parses a string literal and returns its unescaped value, which
+// points into the input unless the literal has escapes; a lone surrogate
+// becomes U+FFFD, as encoding/json does, and is flagged.
+func (p *parser) str() ([]byte, error) {
 	p.i++ // '"'
-	var sb strings.Builder
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return p.b[start : p.i-1], nil
+		case c < 0x20:
+			return nil, p.errf("control character %#x in string", c)
+		case c == '\\':
+			return p.strEscaped(start)
+		}
+		p.i++
+	}
+	return nil, p.errf("unterminated string")
+}
+
+// strEscaped finishes a string literal that has escapes, from start.
+func (p *parser) strEscaped(start int) ([]byte, error) {
+	out := append([]byte(nil), p.b[start:p.i]...)
 	for {
 		if p.i >= len(p.b) {
-			return "", p.errf("unterminated string")
+			return nil, p.errf("unterminated string")
 		}
 		c := p.b[p.i]
 		switch {
 		case c == '"':
 			p.i++
-			return sb.String(), nil
+			return out, nil
 		case c < 0x20:
-			return "", p.errf("control character %#x in string", c)
+			return nil, p.errf("control character %#x in string", c)
 		case c == '\\':
-			if err := p.escape(&sb); err != nil {
-				return "", err
+			var err error
+			if out, err = p.escape(out); err != nil {
+				return nil, err
 			}
 		default:
-			r, n := utf8.DecodeRune(p.b[p.i:])
-			sb.WriteRune(r)
-			p.i += n
+			out = append(out, c)
+			p.i++
 		}
 	}
 }
 
-func (p *parser) escape(sb *strings.Builder) error {
+func (p *parser) escape(out []byte) ([]byte, error) {
 	if p.i+1 >= len(p.b) {
-		return p.errf("unterminated escape")
+		return nil, p.errf("unterminated escape")
 	}
 	e := p.b[p.i+1]
 	p.i += 2
 	switch e {
 	case '"', '\\', '/':
-		sb.WriteByte(e)
+		return append(out, e), nil
 	case 'b':
-		sb.WriteByte('\b')
+		return append(out, '\b'), nil
 	case 'f':
-		sb.WriteByte('\f')
+		return append(out, '\f'), nil
 	case 'n':
-		sb.WriteByte('\n')
+		return append(out, '\n'), nil
 	case 'r':
-		sb.WriteByte('\r')
+		return append(out, '\r'), nil
 	case 't':
-		sb.WriteByte('\t')
+		return append(out, '\t'), nil
 	case 'u':
 		r, ok := p.hex4()
 		if !ok {
-			return p.errf("bad \\u escape")
+			return nil, p.errf("bad \\u escape")
 		}
 		if utf16.IsSurrogate(r) {
 			if r < 0xDC00 && p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
@@ -335,19 +386,16 @@ func (p *parser) escape(sb *strings.Builder) error {
 				p.i += 2
 				r2, ok := p.hex4()
 				if ok && r2 >= 0xDC00 && r2 <= 0xDFFF {
-					sb.WriteRune(utf16.DecodeRune(r, r2))
-					return nil
+					return utf8.AppendRune(out, utf16.DecodeRune(r, r2)), nil
 				}
 				p.i = save
 			}
 			p.surrogate = true
 			r = utf8.RuneError
 		}
-		sb.WriteRune(r)
-	default:
-		return p.errf("bad escape \\%c", e)
+		return utf8.AppendRune(out, r), nil
 	}
-	return nil
+	return nil, p.errf("bad escape \\%c", e)
 }
 
 func (p *parser) hex4() (rune, bool) {
@@ -371,9 +419,8 @@ func (p *parser) hex4() (rune, bool) {
 	return r, true
 }
 
-// number checks the RFC 8259 number grammar and returns the literal.
-func (p *parser) number() (string, error) {
-	start := p.i
+// number checks the RFC 8259 number grammar.
+func (p *parser) number() error {
 	if p.b[p.i] == '-' {
 		p.i++
 	}
@@ -383,12 +430,12 @@ func (p *parser) number() (string, error) {
 	case p.i < len(p.b) && p.b[p.i] >= '1' && p.b[p.i] <= '9':
 		p.digits()
 	default:
-		return "", p.errf("bad number")
+		return p.errf("bad number")
 	}
 	if p.i < len(p.b) && p.b[p.i] == '.' {
 		p.i++
 		if p.digits() == 0 {
-			return "", p.errf("bad number: no digits after '.'")
+			return p.errf("bad number: no digits after '.'")
 		}
 	}
 	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
@@ -397,10 +444,10 @@ func (p *parser) number() (string, error) {
 			p.i++
 		}
 		if p.digits() == 0 {
-			return "", p.errf("bad number: no exponent digits")
+			return p.errf("bad number: no exponent digits")
 		}
 	}
-	return string(p.b[start:p.i]), nil
+	return nil
 }
 
 func (p *parser) digits() int {

@@ -1,0 +1,54 @@
+package conformance_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters/all"
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/internal/jws"
+)
+
+// typicalPayload is a claims set as an issuer mints it.
+var typicalPayload = []byte(`{"iss":"https://issuer.example","sub":"alice","aud":"api","iat":1699999940,"nbf":1699999940,"exp":1700003600,"jti":"a1b2c3"}`)
+
+var typicalCheck = conformance.Check{Now: time.Unix(1700000000, 0)}
+
+// BenchmarkDirect is each adapter's Verify called directly: the cost of the
+// library itself, the baseline for BenchmarkHarness.
+func BenchmarkDirect(b *testing.B) {
+	token := jws.HS256(typicalPayload)
+	opts := typicalCheck.Options()
+	for _, a := range all.Adapters() {
+		b.Run(a.Name(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				a.Verify(context.Background(), token, opts)
+			}
+		})
+	}
+}
+
+// BenchmarkHarness is the same call through conformance.Call, with its
+// panic recovery and timeout: the target is at most 1.15x BenchmarkDirect.
+func BenchmarkHarness(b *testing.B) {
+	token := jws.HS256(typicalPayload)
+	opts := typicalCheck.Options()
+	for _, a := range all.Adapters() {
+		b.Run(a.Name(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				conformance.Call(context.Background(), a, token, opts, conformance.DefaultTimeout)
+			}
+		})
+	}
+}
+
+// BenchmarkOracle judges a typical payload: the target is at most 2 µs.
+func BenchmarkOracle(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		conformance.Oracle(typicalPayload, typicalCheck)
+	}
+}
