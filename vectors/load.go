@@ -75,6 +75,11 @@ func Load(fsys fs.FS, dir string) ([]Vector, error) {
 // Parse decodes one vector file. name is the file's base name, used in
 // errors and to check the ids.
 func Parse(name string, b []byte) ([]Vector, error) {
+	// encoding/json would replace invalid bytes with U+FFFD and so change a
+	// payload silently.
+	if !utf8.Valid(b) {
+		return nil, fmt.Errorf("vectors: %s: file is not valid UTF-8 (use payloadBase64 for raw bytes)", name)
+	}
 	var f fileJSON
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -111,7 +116,10 @@ func Parse(name string, b []byte) ([]Vector, error) {
 		}
 		out = append(out, v)
 	}
-	for fl := range f.Notes {
+	for fl, text := range f.Notes {
+		if strings.TrimSpace(text) == "" {
+			return nil, fmt.Errorf("vectors: %s: note %q has no description", name, fl)
+		}
 		if !used[fl] {
 			return nil, fmt.Errorf("vectors: %s: note %q describes a flag no test uses", name, fl)
 		}
@@ -195,10 +203,15 @@ func (t testJSON) vector(f fileJSON) (Vector, error) {
 	} else if v.Expect == Reject {
 		return v, fmt.Errorf("reject vector without a class")
 	}
+	seenFlag := map[string]bool{}
 	for _, fl := range t.Flags {
 		if _, ok := f.Notes[fl]; !ok {
 			return v, fmt.Errorf("unknown flag %q: describe it in the file's notes", fl)
 		}
+		if seenFlag[fl] {
+			return v, fmt.Errorf("flag %q twice", fl)
+		}
+		seenFlag[fl] = true
 	}
 	v.Flags = append([]string(nil), t.Flags...)
 	sort.Strings(v.Flags)

@@ -168,6 +168,10 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown class", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "class", "too_late"))}, []string{"a.json", `"a/one"`, "too_late"}},
 		{"unknown flag", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "flags", []string{"Boundary"}))}, []string{"a.json", `"a/one"`, `"Boundary"`}},
 		{"unused note", map[string]string{"d/a.json": fileText(t, "a", map[string]string{"Boundary": "b"}, good)}, []string{"a.json", `"Boundary"`, "no test uses"}},
+		{"flag twice", map[string]string{"d/a.json": fileText(t, "a", map[string]string{"B": "b"}, with(good, "flags", []string{"B", "B"}))}, []string{"a.json", `"a/one"`, "twice"}},
+		{"empty note", map[string]string{"d/a.json": fileText(t, "a", map[string]string{"B": " "}, with(good, "flags", []string{"B"}))}, []string{"a.json", `"B"`, "no description"}},
+		{"invalid utf-8 in file", map[string]string{"d/a.json": strings.Replace(fileText(t, "a", nil, good), "a/one", "a/one\xff", 1)}, []string{"a.json", "UTF-8"}},
+		{"now leading zero", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "now", "0017"))}, []string{"a.json", `"a/one"`, "leading zero"}},
 		{"error in second test", map[string]string{"d/a.json": fileText(t, "a", nil, good, with(testObj("a/two"), "now", "soon"))}, []string{"a.json", "test 1", `"a/two"`, "now"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

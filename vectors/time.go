@@ -16,6 +16,9 @@ func ParseTime(s string) (time.Time, error) {
 	if whole == "" || !digits(whole) || (hasFrac && (frac == "" || !digits(frac))) {
 		return time.Time{}, fmt.Errorf("%q is not decimal seconds", s)
 	}
+	if len(whole) > 1 && whole[0] == '0' {
+		return time.Time{}, fmt.Errorf("%q has a leading zero", s)
+	}
 	if len(frac) > 9 {
 		return time.Time{}, fmt.Errorf("%q has more than nine fractional digits", s)
 	}
