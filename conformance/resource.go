@@ -1,0 +1,188 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+)
+
+// The bounds of the resource grading. A library passes when, at the
+// largest size measured, one verification allocates at most
+// AllocPerByteBound bytes per byte of token, and allocation grows with an
+// exponent of at most GrowthBound. Measured on the built-in libraries, a
+// linear parser allocates from under 1 to about 10 bytes per input byte
+// (decoding base64 to bytes, the bytes to a string, the string to a map:
+// each a copy); 64 leaves room for any reasonable design and still flags
+// the dot-splitting of CVE-2025-30204, which allocated 16 bytes of slice
+// header per one-byte dot plus a copy per segment. The exponent is fitted
+// on the three largest sizes, where fixed costs no longer mask it; a
+// linear cost fits between 0.9 and 1.05, and 1.2 leaves room for the
+// noise of map and slice growth while a quadratic cost (2) cannot pass.
+const (
+	AllocPerByteBound = 64
+	GrowthBound       = 1.2
+)
+
+// DefaultResourceSizes is the full sweep, 1 KB to 10 MB by decades.
+var DefaultResourceSizes = []int{1 << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20}
+
+// QuickResourceSizes is a sweep small enough for go test ./....
+var QuickResourceSizes = []int{1 << 10, 4 << 10, 16 << 10}
+
+// Meter measures how the cost of verification grows with crafted tokens.
+type Meter struct {
+	// Sizes are the token sizes in bytes, ascending; nil means
+	// DefaultResourceSizes.
+	Sizes []int
+	// Shapes are the token families; nil means ResourceShapes().
+	Shapes []ResourceShape
+	// Timing also fills ResourcePoint.Nanos. Time varies between runs, so
+	// it is off by default and results stay byte-stable.
+	Timing bool
+	// Timeout bounds one call; zero means 30 s, long enough for a linear
+	// library at 10 MB on a slow machine.
+	Timeout time.Duration
+}
+
+// MeasureResources measures every adapter on every crafted shape at each
+// size, without timing: the result is deterministic enough for
+// results.json.
+func MeasureResources(ctx context.Context, as []adapters.Adapter, sizes []int) []ResourceResult {
+	return Meter{Sizes: sizes}.Measure(ctx, as)
+}
+
+// Measure returns one result per adapter and shape, sorted by adapter and
+// then in shape order. Allocation is read from runtime.MemStats with a
+// garbage collection on either side, which flushes every per-P cache into
+// the counters, so the bytes are exact for the calls measured; calls run
+// one at a time, so measure on a quiet process.
+func (m Meter) Measure(ctx context.Context, as []adapters.Adapter) []ResourceResult {
+	sizes := m.Sizes
+	if sizes == nil {
+		sizes = DefaultResourceSizes
+	}
+	shapes := m.Shapes
+	if shapes == nil {
+		shapes = ResourceShapes()
+	}
+	timeout := m.Timeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	as = slices.Clone(as)
+	slices.SortFunc(as, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
+	var out []ResourceResult
+	for _, a := range as {
+		opts := resourceOptions(a)
+		for _, sh := range shapes {
+			r := ResourceResult{Adapter: a.Name(), Shape: sh.Name}
+			for _, n := range sizes {
+				token := sh.Build(n)
+				p, o := m.measure(ctx, a, token, opts, timeout)
+				if o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout {
+					r.Note = fmt.Sprintf("%s at %d bytes: %s", o.Verdict, len(token), o.Error)
+					r.Severity = Security
+					break
+				}
+				r.Points = append(r.Points, p)
+			}
+			grade(&r)
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// resourceOptions is what each measurement asks: the clock the vectors
+// use, an explicit leeway of zero where the adapter can express one.
+func resourceOptions(a adapters.Adapter) adapters.Options {
+	c := Check{Now: time.Unix(1700000000, 0).UTC(), SetLeeway: a.Supports(adapters.FeatureLeeway)}
+	return c.Options()
+}
+
+// runsFor is how many calls one point averages over: enough to smooth a
+// small token, one for the largest.
+func runsFor(n int) int {
+	return max(1, min(16, (1<<20)/max(1, n)))
+}
+
+// measure verifies token once to warm the library, then runsFor(len)
+// times under the allocation counter (and the clock, when timing).
+func (m Meter) measure(ctx context.Context, a adapters.Adapter, token string, opts adapters.Options, timeout time.Duration) (ResourcePoint, adapters.Outcome) {
+	p := ResourcePoint{Bytes: len(token)}
+	if o := Call(ctx, a, token, opts, timeout); o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout {
+		return p, o
+	}
+	runs := runsFor(len(token))
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	var o adapters.Outcome
+	for range runs {
+		if o = Call(ctx, a, token, opts, timeout); o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout {
+			return p, o
+		}
+	}
+	elapsed := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	p.AllocBytes = int64(after.TotalAlloc-before.TotalAlloc) / int64(runs)
+	if m.Timing {
+		p.Nanos = elapsed.Nanoseconds() / int64(runs)
+	}
+	return p, o
+}
+
+// grade fills the per-byte figure, the growth exponent, the severity and
+// the note of r from its points.
+func grade(r *ResourceResult) {
+	if len(r.Points) == 0 {
+		return
+	}
+	last := r.Points[len(r.Points)-1]
+	r.AllocPerByte = round2(float64(last.AllocBytes) / float64(last.Bytes))
+	r.Growth = round2(growth(r.Points))
+	if r.Severity != "" {
+		return
+	}
+	switch {
+	case r.AllocPerByte > AllocPerByteBound:
+		r.Severity = Security
+		r.Note = fmt.Sprintf("allocates %.2f bytes per input byte at %d bytes, past the bound of %d", r.AllocPerByte, last.Bytes, AllocPerByteBound)
+	case r.Growth > GrowthBound:
+		r.Severity = Security
+		r.Note = fmt.Sprintf("allocation grows as size^%.2f, faster than the bound of size^%.1f", r.Growth, GrowthBound)
+	}
+}
+
+// growth is the least-squares slope of log(allocation) against log(size)
+// over the three largest points: 1 is linear, 0 a fixed cost, 2
+// quadratic. Fewer than two points give 0.
+func growth(ps []ResourcePoint) float64 {
+	ps = ps[max(0, len(ps)-3):]
+	if len(ps) < 2 {
+		return 0
+	}
+	var sx, sy, sxx, sxy float64
+	for _, p := range ps {
+		x := math.Log(float64(p.Bytes))
+		y := math.Log(float64(max(1, p.AllocBytes)))
+		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
+	}
+	n := float64(len(ps))
+	den := n*sxx - sx*sx
+	if den == 0 {
+		return 0
+	}
+	return (n*sxy - sx*sy) / den
+}
+
+// round2 rounds to two decimals, so that figures print stably.
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
