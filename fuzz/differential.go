@@ -1,0 +1,144 @@
+package fuzz
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/internal/jws"
+)
+
+// maxClock bounds the fuzzed clock: seconds in [0, maxClock), beyond year
+// 5000 and past the largest clock any vector uses.
+const maxClock = 100_000_000_000
+
+// Require bits of the differential target's flags argument.
+const (
+	flagSetLeeway  = 1 << 0
+	flagRequireExp = 1 << 1
+	flagRequireNbf = 1 << 2
+	flagRequireIat = 1 << 3
+)
+
+// CheckFrom maps the differential target's raw arguments to a check: sec
+// and nsec are the clock (folded into [0, maxClock) seconds and a valid
+// nanosecond), leeway is in nanoseconds (its magnitude is used: a negative
+// leeway means nothing to RFC 7519), and flags say whether the leeway is
+// passed and which claims are required.
+func CheckFrom(sec int64, nsec uint32, leeway int64, flags uint32) conformance.Check {
+	sec %= maxClock
+	if sec < 0 {
+		sec = -sec
+	}
+	if leeway < 0 {
+		leeway = -leeway
+		if leeway < 0 { // math.MinInt64
+			leeway = 1<<63 - 1
+		}
+	}
+	c := conformance.Check{Now: time.Unix(sec, int64(nsec%1e9)).UTC()}
+	if flags&flagSetLeeway != 0 {
+		c.SetLeeway, c.Leeway = true, time.Duration(leeway)
+	}
+	for _, r := range []struct {
+		bit   uint32
+		claim adapters.Claim
+	}{{flagRequireExp, adapters.Exp}, {flagRequireNbf, adapters.Nbf}, {flagRequireIat, adapters.Iat}} {
+		if flags&r.bit != 0 {
+			c.Require = append(c.Require, r.claim)
+		}
+	}
+	return c
+}
+
+// ArgsFrom is the inverse of CheckFrom, for seeding the corpus.
+func ArgsFrom(c conformance.Check) (sec int64, nsec uint32, leeway int64, flags uint32) {
+	if c.SetLeeway {
+		flags |= flagSetLeeway
+		leeway = int64(c.Leeway)
+	}
+	for _, r := range c.Require {
+		switch r {
+		case adapters.Exp:
+			flags |= flagRequireExp
+		case adapters.Nbf:
+			flags |= flagRequireNbf
+		case adapters.Iat:
+			flags |= flagRequireIat
+		}
+	}
+	return c.Now.Unix(), uint32(c.Now.Nanosecond()), leeway, flags
+}
+
+// Differential runs one claims set through every subject and checks each
+// outcome against the subject's profile: the check the vectors make,
+// everywhere else.
+type Differential struct {
+	// Subjects are the adapters, each with the profile it is judged by.
+	Subjects []conformance.Subject
+	// Timeout bounds each call; zero means conformance.DefaultTimeout.
+	Timeout time.Duration
+}
+
+// Check signs payload with the harness HS256 key, verifies it with every
+// subject under c, and returns every outcome the subject's profile does not
+// explain (a panic and a timeout never are), each matched against the
+// known findings of target. An error means a profile is broken.
+func (d Differential) Check(ctx context.Context, target string, payload []byte, c conformance.Check) ([]Anomaly, error) {
+	token := jws.HS256(payload)
+	opts := c.Options()
+	var out []Anomaly
+	for _, s := range d.Subjects {
+		o := conformance.Call(ctx, s.Adapter, token, opts, d.Timeout)
+		if o.Verdict == adapters.Unsupported {
+			continue
+		}
+		predicted, err := s.Profile.Predict(payload, c)
+		if err != nil {
+			return nil, fmt.Errorf("fuzz: profile of %s: %w", s.Adapter.Name(), err)
+		}
+		if conformance.Explains(predicted, o) {
+			continue
+		}
+		a := Anomaly{
+			Kind:    KindUnexplained,
+			Adapter: s.Adapter.Name(),
+			Module:  s.Adapter.Module().String(),
+			Outcome: o,
+			Detail:  describe(payload, c, token, predicted, conformance.Oracle(payload, c.RFCCheck())),
+		}
+		switch o.Verdict {
+		case adapters.Panic:
+			a.Kind = KindPanic
+		case adapters.Timeout:
+			a.Kind = KindTimeout
+		}
+		a.Known = MatchKnown(target, a, payload)
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// describe names everything needed to reproduce a differential input.
+func describe(payload []byte, c conformance.Check, token string, profile, rfc conformance.Judgement) string {
+	lw := "library default"
+	if c.SetLeeway {
+		lw = c.Leeway.String()
+	}
+	return fmt.Sprintf("payload: %s\nnow: %s  leeway: %s  require: %v\ntoken: %s\nprofile predicts %s (%s)\nRFC: %s (%s)",
+		Quote(payload), decimalSeconds(c.Now), lw, c.Require, token,
+		profile.Verdict, strings.Join(profile.Reasons, "; "), rfc.Verdict, strings.Join(rfc.Reasons, "; "))
+}
+
+// decimalSeconds renders t as the vectors write a clock: decimal seconds
+// with up to nine fractional digits.
+func decimalSeconds(t time.Time) string {
+	s := fmt.Sprintf("%d", t.Unix())
+	if ns := t.Nanosecond(); ns != 0 {
+		s += strings.TrimRight(fmt.Sprintf(".%09d", ns), "0")
+	}
+	return s
+}
