@@ -18,10 +18,27 @@ type ResourceShape struct {
 	Name string
 	// Doc says what the tokens look like.
 	Doc string
+	// Bound is the most bytes one verification may allocate per byte of
+	// the token before the grading calls it a security finding.
+	Bound float64
 	// Build returns a token of about n bytes (never fewer than the shape's
 	// minimum).
 	Build func(n int) string
 }
+
+// The per-byte bounds. A malformed token (many dots, padding, a signature
+// far too long for its algorithm) needs no more than a base64 decode and a
+// copy, 0.75 to 2 bytes per byte in the libraries measured; 4 leaves room
+// and still flags the 16 bytes of string header per dot that
+// strings.Split allocated in CVE-2025-30204 and CVE-2025-27144. A
+// well-formed token with a big header or claims set is decoded into maps
+// and strings, up to about 40 bytes per byte measured (jwx on many small
+// members); 64 leaves room for any reasonable design and flags an
+// amplification past it.
+const (
+	malformedBound  = 4
+	wellFormedBound = AllocPerByteBound
+)
 
 // resourceExp is the exp of every crafted claims set: valid at the
 // measurement clock, so a library that gets that far does all its work.
@@ -54,16 +71,18 @@ func payloadToken(n int, fill func(k int) string) string {
 func ResourceShapes() []ResourceShape {
 	return []ResourceShape{
 		{
-			Name: "many-dots",
-			Doc:  "a valid token followed by dots up to the size (golang-jwt CVE-2025-30204, go-jose CVE-2025-27144: splitting on '.' allocated per dot)",
+			Name:  "many-dots",
+			Bound: malformedBound,
+			Doc:   "a valid token followed by dots up to the size (golang-jwt CVE-2025-30204, go-jose CVE-2025-27144: splitting on '.' allocated per dot)",
 			Build: func(n int) string {
 				t := jws.HS256([]byte(`{"exp":` + resourceExp + `}`))
 				return t + strings.Repeat(".", max(0, n-len(t)))
 			},
 		},
 		{
-			Name: "huge-header",
-			Doc:  "a validly signed token whose protected header carries one long string member",
+			Name:  "huge-header",
+			Bound: wellFormedBound,
+			Doc:   "a validly signed token whose protected header carries one long string member",
 			Build: func(n int) string {
 				payload := b64url.EncodeToString([]byte(`{"exp":` + resourceExp + `}`))
 				k := max(0, (n-len(payload)-45)*3/4-40)
@@ -72,8 +91,9 @@ func ResourceShapes() []ResourceShape {
 			},
 		},
 		{
-			Name: "huge-payload",
-			Doc:  "a validly signed token whose claims set carries one long string member",
+			Name:  "huge-payload",
+			Bound: wellFormedBound,
+			Doc:   "a validly signed token whose claims set carries one long string member",
 			Build: func(n int) string {
 				return payloadToken(n, func(k int) string {
 					return `{"exp":` + resourceExp + `,"x":"` + strings.Repeat("a", max(0, k-30)) + `"}`
@@ -81,8 +101,9 @@ func ResourceShapes() []ResourceShape {
 			},
 		},
 		{
-			Name: "huge-signature",
-			Doc:  "a valid header and claims set followed by a signature segment of the size",
+			Name:  "huge-signature",
+			Bound: malformedBound,
+			Doc:   "a valid header and claims set followed by a signature segment of the size",
 			Build: func(n int) string {
 				t := jws.HS256([]byte(`{"exp":` + resourceExp + `}`))
 				input := t[:strings.LastIndexByte(t, '.')]
@@ -90,16 +111,18 @@ func ResourceShapes() []ResourceShape {
 			},
 		},
 		{
-			Name: "base64-padding",
-			Doc:  "a claims segment followed by '=' padding up to the size, the signing input signed as it stands",
+			Name:  "base64-padding",
+			Bound: malformedBound,
+			Doc:   "a claims segment followed by '=' padding up to the size, the signing input signed as it stands",
 			Build: func(n int) string {
 				input := encodedHeader + "." + b64url.EncodeToString([]byte(`{"exp":`+resourceExp+`}`))
 				return hs256(input + strings.Repeat("=", max(1, n-len(input)-44)))
 			},
 		},
 		{
-			Name: "deep-nesting",
-			Doc:  "a validly signed claims set with one member nested in arrays as deep as the size allows",
+			Name:  "deep-nesting",
+			Bound: wellFormedBound,
+			Doc:   "a validly signed claims set with one member nested in arrays as deep as the size allows",
 			Build: func(n int) string {
 				return payloadToken(n, func(k int) string {
 					d := max(1, (k-30)/2)
@@ -108,8 +131,9 @@ func ResourceShapes() []ResourceShape {
 			},
 		},
 		{
-			Name: "many-members",
-			Doc:  "a validly signed claims set with as many distinct short members as the size allows",
+			Name:  "many-members",
+			Bound: wellFormedBound,
+			Doc:   "a validly signed claims set with as many distinct short members as the size allows",
 			Build: func(n int) string {
 				return payloadToken(n, func(k int) string {
 					var b strings.Builder
@@ -123,8 +147,9 @@ func ResourceShapes() []ResourceShape {
 			},
 		},
 		{
-			Name: "many-duplicates",
-			Doc:  "a validly signed claims set repeating the exp member as often as the size allows",
+			Name:  "many-duplicates",
+			Bound: wellFormedBound,
+			Doc:   "a validly signed claims set repeating the exp member as often as the size allows",
 			Build: func(n int) string {
 				return payloadToken(n, func(k int) string {
 					member := `"exp":` + resourceExp

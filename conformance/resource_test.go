@@ -36,7 +36,7 @@ func TestMeasureResources(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measures allocation with forced garbage collections")
 	}
-	rs := conformance.MeasureResources(context.Background(), all.Adapters(), conformance.QuickResourceSizes)
+	rs := conformance.Meter{Sizes: conformance.QuickResourceSizes, Rounds: 1}.Measure(context.Background(), all.Adapters())
 	if want := len(all.Adapters()) * len(conformance.ResourceShapes()); len(rs) != want {
 		t.Fatalf("got %d results, want %d", len(rs), want)
 	}
