@@ -1,0 +1,54 @@
+package fuzz
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/internal/jws"
+)
+
+// benchPayload is a claims set as an issuer mints it.
+var benchPayload = []byte(`{"iss":"https://issuer.example","sub":"alice","aud":"api","iat":1699999940,"nbf":1699999940,"exp":1700003600,"jti":"a1b2c3"}`)
+
+// benchCheck is the defaults mode, which every adapter can express, so
+// every library is called.
+var benchCheck = conformance.Check{Now: time.Unix(1700000000, 0).UTC()}
+
+// BenchmarkDifferentialCheck is one differential fuzz execution on one
+// input: signing, every adapter through the harness, and every profile's
+// prediction. Compare with BenchmarkDirectCalls: the target is at most
+// 1.25x.
+func BenchmarkDifferentialCheck(b *testing.B) {
+	subjects, err := Subjects()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := Differential{Subjects: subjects}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if as, err := d.Check(ctx, "Differential", benchPayload, benchCheck); err != nil || len(as) != 0 {
+			b.Fatalf("anomalies %v, error %v", as, err)
+		}
+	}
+}
+
+// BenchmarkDirectCalls is the sum of the direct library calls that one
+// differential execution makes: each adapter's Verify on a signed token.
+func BenchmarkDirectCalls(b *testing.B) {
+	subjects, err := Subjects()
+	if err != nil {
+		b.Fatal(err)
+	}
+	token := jws.HS256(benchPayload)
+	opts := benchCheck.Options()
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range subjects {
+			s.Adapter.Verify(ctx, token, opts)
+		}
+	}
+}
