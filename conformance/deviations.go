@@ -70,6 +70,7 @@ var catalogue = func() map[string]Deviation {
 		{"trailing-data-ignored", "bytes after the claims object are never read", func(s *semantics) { s.trailingIgnored = true }},
 		{"null-as-absent", "a null time claim counts as missing", func(s *semantics) { s.nullAbsent = true }},
 		{"zero-as-absent", "a time claim equal to 0 counts as missing", func(s *semantics) { s.zeroAbsent = true }},
+		{"float64-overflow-anywhere-rejected", "any number in the claims set beyond the float64 range, in any claim at any depth, rejects the token", func(s *semantics) { s.float64Anywhere = true }},
 		{"numericdate-float64", "a NumericDate is read as the nearest float64; beyond its range the token is rejected", func(s *semantics) { s.readNumber = nearestFloat64 }},
 		{"numericdate-whole-seconds-floor", "fractional seconds are dropped toward the past, through Go's time.Time (math.Modf, time.Unix, Truncate)", func(s *semantics) { s.instant = floorSeconds }},
 		{"numericdate-int64-seconds", "a NumericDate becomes int64 seconds, cut toward zero; beyond ±2^62 it is malformed", func(s *semantics) { s.instant = int64Seconds }},
@@ -190,4 +191,32 @@ func goInstant(t time.Time) decimal {
 	n.Mul(n, big.NewInt(1e9))
 	n.Add(n, big.NewInt(int64(t.Nanosecond())))
 	return decimalFromNanos(n)
+}
+
+// numberBeyondFloat64 finds the first number literal in a JSON text that
+// strconv.ParseFloat, and so encoding/json decoding into an interface{},
+// refuses as beyond the float64 range. The text has already been parsed,
+// so a number is any run of number characters outside a string.
+func numberBeyondFloat64(b []byte) (string, bool) {
+	inString := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case !inString && (c == '-' || (c >= '0' && c <= '9')):
+			j := i
+			for j < len(b) && strings.IndexByte("0123456789+-.eE", b[j]) >= 0 {
+				j++
+			}
+			lit := string(b[i:j])
+			if _, err := strconv.ParseFloat(lit, 64); err != nil {
+				return lit, true
+			}
+			i = j - 1
+		}
+	}
+	return "", false
 }

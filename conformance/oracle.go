@@ -156,6 +156,13 @@ func (s semantics) decideText(payload []byte, c Check) *allowed {
 		a.deny(failure{adapters.MalformedToken, fmt.Sprintf("claims set is not a JSON object: %v (RFC 7519 7.2 step 10)", err)})
 		return a
 	}
+	if s.float64Anywhere {
+		if lit, ok := numberBeyondFloat64(payload); ok {
+			a := accepted()
+			a.deny(failure{adapters.MalformedToken, fmt.Sprintf("the number %s is beyond the float64 range (RFC 8259 9: a parser may limit the range of numbers)", lit)})
+			return a
+		}
+	}
 	var pending []*allowed
 	for _, p := range []struct {
 		on bool

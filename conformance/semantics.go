@@ -64,6 +64,10 @@ type semantics struct {
 	nestedDup  choice
 	// nullClaimsSet: a payload that is JSON null counts as an empty object.
 	nullClaimsSet bool
+	// float64Anywhere: every number in the claims set, in any claim at any
+	// depth, is decoded into a float64, so one beyond its range rejects the
+	// token whichever claim holds it.
+	float64Anywhere bool
 	// caseFold: claim names match case-insensitively, last match wins, as
 	// encoding/json does when it decodes into a struct.
 	caseFold bool
