@@ -1,0 +1,41 @@
+package gojose
+
+import (
+	"fmt"
+
+	"github.com/go-jose/go-jose/v4"
+	"github.com/go-jose/go-jose/v4/jwt"
+	"github.com/jwtconform/jwtconform/adapters"
+)
+
+func init() { adapters.RegisterMinter(minter{}) }
+
+// minter issues tokens with jwt.Signed(signer).Claims(jwt.Claims{...}).
+// jwt.NewNumericDate keeps whole seconds only (time.Time.Unix), and maps a
+// zero time to an absent claim.
+type minter struct{}
+
+// Name implements adapters.Minter.
+func (minter) Name() string { return "go-jose/v4" }
+
+// Module implements adapters.Minter.
+func (minter) Module() adapters.Module { return adapters.ModuleOf(modulePath) }
+
+// Mint implements adapters.Minter.
+func (minter) Mint(c adapters.MintClaims, key adapters.SigningKey) (string, error) {
+	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.SignatureAlgorithm(key.Alg), Key: key.Private},
+		(&jose.SignerOptions{}).WithType("JWT"))
+	if err != nil {
+		return "", fmt.Errorf("go-jose: signer: %w", err)
+	}
+	claims := jwt.Claims{
+		Expiry:    jwt.NewNumericDate(c.Exp),
+		NotBefore: jwt.NewNumericDate(c.Nbf),
+		IssuedAt:  jwt.NewNumericDate(c.Iat),
+	}
+	s, err := jwt.Signed(signer).Claims(claims).Serialize()
+	if err != nil {
+		return "", fmt.Errorf("go-jose: mint: %w", err)
+	}
+	return s, nil
+}
