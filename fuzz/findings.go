@@ -109,9 +109,10 @@ var errArgs = fmt.Errorf("arguments do not fit the target")
 // Findings replays every committed corpus file in fsys (one directory per
 // target, as Committed returns) through its target's check and returns
 // what each one still shows: a crasher or an unexplained divergence, with
-// the known finding's reason where one covers it, and the command that
-// reproduces it. Files that show nothing (seeds, fixed regressions) are
-// left out. It runs the libraries, so cmd calls it and hands the result
+// the known finding's reason where one covers it, and, for a differential
+// input, each departure from RFC 7519 that a profile deviation now
+// explains (Kind "explained"), each with the command that reproduces it.
+// Files that show nothing are left out. It runs the libraries, so cmd calls it and hands the result
 // to the report.
 func Findings(ctx context.Context, fsys fs.FS) ([]conformance.FuzzFinding, error) {
 	subjects, err := conformance.Subjects(all.Adapters())
@@ -154,6 +155,15 @@ func Findings(ctx context.Context, fsys fs.FS) ([]conformance.FuzzFinding, error
 			for _, a := range anomalies {
 				out = append(out, finding(t.Name(), f.Name(), a))
 			}
+			if name == "Differential" && len(args) == 5 {
+				deps, err := r.diff.Departures(ctx, args[0].([]byte), CheckFrom(args[1].(int64), args[2].(uint32), args[3].(int64), args[4].(uint32)))
+				if err != nil {
+					return nil, fmt.Errorf("fuzz: corpus: %s: %w", file, err)
+				}
+				for _, d := range deps {
+					out = append(out, explained(t.Name(), f.Name(), d))
+				}
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -165,11 +175,37 @@ func Findings(ctx context.Context, fsys fs.FS) ([]conformance.FuzzFinding, error
 	return out, nil
 }
 
+// explained turns a departure that a profile explains into a report
+// entry naming the deviations and their reasons.
+func explained(target, file string, d Departure) conformance.FuzzFinding {
+	var why []string
+	for _, dev := range d.Deviations {
+		why = append(why, fmt.Sprintf("%s (%s)", dev.ID, dev.Reason))
+	}
+	detail := fmt.Sprintf("%s gave %s where RFC 7519 says %s; explained by profile deviation %s", d.Module, d.Outcome, d.RFC.Verdict, strings.Join(why, "; "))
+	if len(why) == 0 {
+		detail = fmt.Sprintf("%s gave %s where RFC 7519 says %s; explained by its profile's deviations together", d.Module, d.Outcome, d.RFC.Verdict)
+	}
+	return conformance.FuzzFinding{
+		Target:    target,
+		File:      path.Join(corpusRoot, target, file),
+		Kind:      KindExplained,
+		Adapter:   d.Adapter,
+		Detail:    detail,
+		Reproduce: fmt.Sprintf("go test -run='^%s$/^%s$' -v ./fuzz", target, file),
+	}
+}
+
 // finding turns an anomaly of one corpus file into a report entry.
 func finding(target, file string, a Anomaly) conformance.FuzzFinding {
 	detail := fmt.Sprintf("%s gave %s", a.Module, a.Outcome)
-	if a.Adapter == "oracle" {
+	switch {
+	case a.Adapter == "oracle":
 		detail = a.Detail
+	case a.Kind == KindAlloc:
+		// The exact count varies a little between runs; the bound does not.
+		detail = fmt.Sprintf("%s allocated past the bound of %d bytes for a %d-byte token (%d per byte + %d)",
+			a.Module, AllocBound(a.Bytes), a.Bytes, conformance.AllocPerByteBound, AllocSlack)
 	}
 	if a.Known != nil {
 		detail = fmt.Sprintf("known finding %s: %s (%s)", a.Known.ID, detail, a.Known.Reason)

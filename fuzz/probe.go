@@ -51,6 +51,8 @@ type Anomaly struct {
 	Outcome adapters.Outcome
 	// Detail says what went wrong, with what is needed to reproduce it.
 	Detail string
+	// Bytes is the length of the token the library was given.
+	Bytes int
 	// Known is the known finding that covers the anomaly, if one does.
 	Known *Known
 }
@@ -112,7 +114,7 @@ func (p *Prober) Probe(ctx context.Context, target, token string, opts adapters.
 		before := p.counter.read()
 		o := conformance.Call(ctx, s.Adapter, token, opts, p.Timeout)
 		alloc := p.counter.read() - before
-		a := Anomaly{Adapter: s.Adapter.Name(), Module: s.Adapter.Module().String(), Outcome: o}
+		a := Anomaly{Adapter: s.Adapter.Name(), Module: s.Adapter.Module().String(), Outcome: o, Bytes: len(token)}
 		switch {
 		case o.Verdict == adapters.Panic:
 			a.Kind = KindPanic
