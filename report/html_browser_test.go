@@ -1,0 +1,206 @@
+package report
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browserPath finds a Chromium to drive: $JWTCONFORM_CHROMIUM, or the
+// first of the usual names on PATH.
+func browserPath() string {
+	if p := os.Getenv("JWTCONFORM_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// visibleRows lists the vector ids of the matrix rows a person would see.
+const visibleRows = `Array.from(document.querySelectorAll('#jc-matrix tr.v'))
+	.filter((r) => r.getClientRects().length > 0)
+	.map((r) => r.querySelector('th').firstChild.textContent)`
+
+// setSelect picks an option of a filter's select, as a person does.
+func setSelect(sel, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`(() => { const e = document.querySelector(` + jsonString(sel) + `);
+		e.value = ` + jsonString(value) + `; e.dispatchEvent(new Event('change')); })()`)
+}
+
+// click clicks the first element a CSS selector finds.
+func click(sel string) chromedp.Action[chromedp.Void] { return chromedp.Click(chromedp.CSS(sel)) }
+
+// reset unfolds every group and resets the filters.
+func reset() []chromedp.Action[chromedp.Void] {
+	return []chromedp.Action[chromedp.Void]{
+		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('tbody.collapsed').forEach((g) => g.classList.remove('collapsed'))`),
+		click(`#f-reset`),
+	}
+}
+
+// onlySeverity unchecks every severity but keep.
+func onlySeverity(keep string) []chromedp.Action[chromedp.Void] {
+	var out []chromedp.Action[chromedp.Void]
+	for _, c := range Categories {
+		if c != keep {
+			out = append(out, click(`input[name=sev][value=`+c+`]`))
+		}
+	}
+	return out
+}
+
+// TestHTMLInBrowser opens report.html in headless Chromium, applies each
+// filter through the page's own controls, checks which rows are visible,
+// and clicks a cell to check the details panel.
+func TestHTMLInBrowser(t *testing.T) {
+	bin := browserPath()
+	if bin == "" {
+		t.Skip("skipping the headless-browser test of report.html: no chromium on PATH and JWTCONFORM_CHROMIUM unset (install Debian's chromium: apt-get install -y chromium; .ci/run does)")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	f, err := os.Create(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(f, fixtureDocument()); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
+		chromedp.ExecPath(bin),
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1400, 1000),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// The first call starts the browser, which lives as long as ctx: bound
+	// it, so that a wedged browser fails the test rather than hanging it.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate("file://"+page),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
+	); err != nil {
+		t.Fatalf("loading %s in %s: %v", page, bin, err)
+	}
+
+	all := []string{
+		"exp-boundary/exp-equals-now", "json-syntax/invalid-utf8", "wrong-type/quoted-exp",
+		"exp-boundary/now-1ns-before-exp", "json-syntax/bom",
+		"exp-boundary/exp-1s-after-now", "nbf-boundary/nbf-equals-now",
+	}
+	for _, tc := range []struct {
+		name   string
+		filter []chromedp.Action[chromedp.Void]
+		want   []string
+		// betaHidden: the filter hides the beta/v2 column.
+		betaHidden bool
+		// matched: how many rows the count line reports (a folded group
+		// still counts its rows).
+		matched int
+	}{
+		{name: "no filter", want: all, matched: 7},
+		{name: "topic", filter: []chromedp.Action[chromedp.Void]{setSelect("#f-topic", "json-syntax")},
+			want: []string{"json-syntax/invalid-utf8", "json-syntax/bom"}, matched: 2},
+		{name: "flag", filter: []chromedp.Action[chromedp.Void]{setSelect("#f-flag", "FractionalNow")},
+			want: []string{"exp-boundary/now-1ns-before-exp"}, matched: 1},
+		{name: "severity security", filter: onlySeverity("security"),
+			want: []string{"exp-boundary/exp-equals-now", "json-syntax/invalid-utf8", "wrong-type/quoted-exp"}, matched: 3},
+		{name: "severity security in adapter alpha/v1 only",
+			filter:     append(onlySeverity("security"), click(`input[name=adapter][value="1"]`)),
+			want:       []string{"exp-boundary/exp-equals-now"},
+			betaHidden: true, matched: 1},
+		{name: "severity interop in the explicit mode",
+			filter: append(onlySeverity("interop"), click(`input[name=mode][value=defaults]`)),
+			want:   []string{"exp-boundary/now-1ns-before-exp"}, matched: 1},
+		{name: "search", filter: []chromedp.Action[chromedp.Void]{chromedp.SendKeys(chromedp.CSS(`#f-text`), "quoted")},
+			want: []string{"wrong-type/quoted-exp"}, matched: 1},
+		{name: "folded group", filter: []chromedp.Action[chromedp.Void]{click(`#jc-matrix tbody.group:last-of-type tr.gh th`)},
+			want: all[:5], matched: 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+			defer cancel()
+			if err := chromedp.Do(ctx, append(reset(), tc.filter...)...); err != nil {
+				t.Fatal(err)
+			}
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](visibleRows))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("visible rows mismatch (-want +got):\n-\t%q\n+\t%q", tc.want, got)
+			}
+			betaShown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#jc-matrix th.an.a1').getClientRects().length > 0`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if betaShown == tc.betaHidden {
+				t.Errorf("beta/v2 column shown: %t, want %t", betaShown, !tc.betaHidden)
+			}
+			count, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#jc-count`)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := strconv.Itoa(tc.matched) + " of 7 vectors shown"; count != want {
+				t.Errorf("count line %q, want %q", count, want)
+			}
+		})
+	}
+
+	t.Run("cell details", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		defer cancel()
+		if err := chromedp.Do(ctx, append(reset(),
+			click(`#jc-matrix tr.v td[data-r="0"]`),
+			chromedp.WaitVisible(chromedp.CSS(`#jc-detail`)),
+		)...); err != nil {
+			t.Fatal(err)
+		}
+		panel, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#jc-detail`)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{
+			"exp-boundary/exp-1s-after-now", "alpha/v1 (example.com/alpha@v1.2.3)", `{"exp":1700000001}`,
+			"1700000000 (2023-11-14T22:13:20Z)", "RFC 7519 4.1.4", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.",
+			`go run ./cmd/jwtconform check -payload '{"exp":1700000001}' -now 1700000000 -leeway 0s`,
+		} {
+			if !strings.Contains(panel, want) {
+				t.Errorf("details panel lacks %q; it reads:\n%s", want, panel)
+			}
+		}
+		if p := os.Getenv("JWTCONFORM_SCREENSHOT"); p != "" {
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}

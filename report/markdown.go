@@ -1,0 +1,366 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jwtconform/jwtconform/conformance"
+)
+
+// MarkdownBudget is the size past which WriteMarkdown stops listing
+// findings: a GitHub job summary holds at most 1 MiB, and the report must
+// leave room for whatever else a job writes there.
+const MarkdownBudget = 512 << 10
+
+// The longest payload, error text and reproducer a Markdown report shows
+// in full; longer ones are cut, and the reproducer reads results.json.
+const (
+	mdPayloadLimit = 240
+	mdErrorLimit   = 200
+	mdCommandLimit = 400
+)
+
+// WriteMarkdown writes report.md: the scoreboard, the deviations ×
+// adapters table, every security and interop finding with a reproducer
+// (within MarkdownBudget), then the properties, resources and fuzzing
+// sections.
+func WriteMarkdown(w io.Writer, d Document) error {
+	var b bytes.Buffer
+	b.Grow(64 << 10)
+	mdHeader(&b, d)
+	mdScoreboard(&b, d)
+	mdDeviations(&b, d)
+	mdFindings(&b, d)
+	mdProperties(&b, d)
+	mdResources(&b, d)
+	mdFuzz(&b, d)
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("report: write markdown: %w", err)
+	}
+	return nil
+}
+
+func mdHeader(b *bytes.Buffer, d Document) {
+	b.WriteString("# jwtconform: RFC 7519 time claims across Go JWT libraries\n\n")
+	fmt.Fprintf(b, "Suite %s · %d vectors × %d adapters × %d modes · vectors %s · %s",
+		d.Suite.Version, len(d.Vectors), len(d.Adapters), len(conformance.Modes), shortDigest(d.Suite.VectorsDigest), d.Suite.Go)
+	if s := d.Suite.Selection; s != nil {
+		fmt.Fprintf(b, " · selected adapters %s, vectors %s", mdCode(orAll(s.Adapters)), mdCode(orAll(s.Vectors)))
+	}
+	if d.Suite.Timestamp != "" {
+		fmt.Fprintf(b, " · %s", d.Suite.Timestamp)
+	}
+	b.WriteString("\n\n")
+}
+
+func mdScoreboard(b *bytes.Buffer, d Document) {
+	b.WriteString("## Scoreboard\n\n")
+	b.WriteString("Vectors on which the library does what RFC 7519 requires, per mode (*explicit*: the vector's leeway and required claims passed through the library's options; *defaults*: only the clock), and the departures by severity over both modes.\n\n")
+	b.WriteString("| adapter | module | agrees (explicit) | agrees (defaults) | security | interop | info | unsupported | unexplained |\n")
+	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|\n")
+	for _, a := range d.Adapters {
+		s := a.Score
+		fmt.Fprintf(b, "| %s | %s | %d/%d | %d/%d | %s | %s | %d | %d | %s |\n",
+			mdCell(a.Name), mdCell(a.Module.String()), s.Agree.Explicit, s.Vectors, s.Agree.Defaults, s.Vectors,
+			boldIf(s.Security), boldIf(s.Interop), s.Info, s.Unsupported, boldIf(s.Unexplained))
+	}
+	b.WriteString("\n*security*: accepts what the RFC says MUST be rejected, or panics or hangs; *interop*: rejects what MUST be accepted; *info*: a choice the RFC leaves open; *unexplained*: an outcome the adapter's profile does not predict (a new bug, a changed library or a wrong profile).\n\n")
+}
+
+func mdDeviations(b *bytes.Buffer, d Document) {
+	rows := DeviationTable(d)
+	b.WriteString("## Deviations × adapters\n\n")
+	if len(rows) == 0 {
+		b.WriteString("No adapter declares a deviation.\n\n")
+		return
+	}
+	b.WriteString("Each row is a named way of departing from RFC 7519, or of settling a point it leaves open; ✓ marks the adapters whose profile declares it, with a reason, in `conformance/profiles/`.\n\n")
+	b.WriteString("| deviation |")
+	for _, a := range d.Adapters {
+		fmt.Fprintf(b, " %s |", mdCell(a.Name))
+	}
+	b.WriteString("\n|---|")
+	for range d.Adapters {
+		b.WriteString(":-:|")
+	}
+	b.WriteString("\n")
+	for _, r := range rows {
+		fmt.Fprintf(b, "| %s (%s) |", mdCell(r.Summary), mdCode(r.ID))
+		for _, has := range r.Has {
+			if has {
+				b.WriteString(" ✓ |")
+			} else {
+				b.WriteString("  |")
+			}
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+}
+
+func mdFindings(b *bytes.Buffer, d Document) {
+	fs := Findings(d)
+	count := map[conformance.Severity]int{}
+	for _, f := range fs {
+		count[f.Severity]++
+	}
+	shown := 0
+	var current conformance.Severity = "-"
+	for _, f := range fs {
+		if b.Len() > MarkdownBudget {
+			break
+		}
+		if f.Severity != current {
+			current = f.Severity
+			fmt.Fprintf(b, "## %s findings (%d)\n\n", titleCase(string(current)), count[current])
+			b.WriteString(findingIntro[current])
+			b.WriteString("\n\n")
+		}
+		mdFinding(b, f)
+		shown++
+	}
+	if len(fs) == 0 {
+		b.WriteString("## Findings\n\nNo adapter accepts what the RFC says MUST be rejected, or rejects what it says MUST be accepted.\n\n")
+	}
+	if rest := len(fs) - shown; rest > 0 {
+		fmt.Fprintf(b, "**%d more findings are not listed here**, to keep this file within a GitHub job summary: see report.html or results.json.\n\n", rest)
+	}
+}
+
+var findingIntro = map[conformance.Severity]string{
+	conformance.Security: "Vectors that some library accepts although RFC 7519 says they MUST be rejected (or on which it panics or hangs).",
+	conformance.Interop:  "Vectors that some library rejects although RFC 7519 says they MUST be accepted.",
+}
+
+func mdFinding(b *bytes.Buffer, f Finding) {
+	v := f.Vector
+	fmt.Fprintf(b, "### %s (%s): %s\n\n", mdCode(v.ID), f.Mode, mdText(v.Comment))
+	fmt.Fprintf(b, "RFC: **%s**", f.RFC.Verdict)
+	if len(f.RFC.Classes) > 0 {
+		fmt.Fprintf(b, " (%s)", joinClasses(f.RFC.Classes))
+	}
+	if len(f.RFC.Reasons) > 0 {
+		fmt.Fprintf(b, ": %s", mdText(strings.Join(f.RFC.Reasons, "; ")))
+	} else {
+		fmt.Fprintf(b, " (%s)", mdText(v.Clause))
+	}
+	b.WriteString("\n\n")
+	fmt.Fprintf(b, "- payload: %s\n", mdCode(payloadPreview(v, mdPayloadLimit)))
+	fmt.Fprintf(b, "- now %s, %s\n\n", mdCode(v.Now), modeOptions(v, f.Mode))
+	b.WriteString("| adapter | outcome | severity | profile | library error |\n|---|---|---|---|---|\n")
+	for _, r := range f.Results {
+		prof := "predicted"
+		if !r.Explained {
+			prof = "**unexplained**"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdCell(r.Adapter), mdCode(r.Outcome()), r.Severity, prof, mdCodeCell(truncate(r.Error, mdErrorLimit)))
+	}
+	fmt.Fprintf(b, "\n```sh\n%s\n```\n\n", ShortCheckCommand(v, f.Mode, mdCommandLimit))
+}
+
+// modeOptions describes what a mode passes besides the clock.
+func modeOptions(v Vector, m conformance.Mode) string {
+	if m == conformance.Defaults {
+		return "no leeway or requirement passed (library defaults; the RFC is applied with leeway 0)"
+	}
+	return fmt.Sprintf("leeway %s, require %s", mdCode(v.Leeway), RequireList(v.Require))
+}
+
+func mdProperties(b *bytes.Buffer, d Document) {
+	b.WriteString("## Properties\n\n")
+	if d.Properties == nil {
+		b.WriteString("Not run.\n\n")
+		return
+	}
+	if len(d.Properties) == 0 {
+		b.WriteString("No property results.\n\n")
+		return
+	}
+	holds, fails, unsupported := 0, 0, 0
+	for _, p := range d.Properties {
+		switch p.Status {
+		case conformance.Holds:
+			holds++
+		case conformance.Fails:
+			fails++
+		default:
+			unsupported++
+		}
+	}
+	fmt.Fprintf(b, "%d hold, %d fail, %d unsupported.\n\n", holds, fails, unsupported)
+	if fails == 0 {
+		return
+	}
+	b.WriteString("| adapter | property | clause | severity | profile | counterexample |\n|---|---|---|---|---|---|\n")
+	for _, p := range d.Properties {
+		if p.Status != conformance.Fails {
+			continue
+		}
+		ce := ""
+		if c := p.Counterexample; c != nil {
+			ce = fmt.Sprintf("payload %s, now %s, leeway %s: %s", mdCodeCell(truncate(c.Payload, mdPayloadLimit)),
+				mdCodeCell(c.Now), mdCodeCell(orDefault(c.Leeway)), mdCell(truncate(c.Detail, mdErrorLimit)))
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(p.Adapter), mdCell(p.Property), mdCell(p.Clause),
+			p.Severity, explainedWord(p.Explained), ce)
+	}
+	b.WriteString("\n")
+}
+
+func mdResources(b *bytes.Buffer, d Document) {
+	b.WriteString("## Resources\n\n")
+	if d.Resources == nil {
+		b.WriteString("Not run.\n\n")
+		return
+	}
+	if len(d.Resources) == 0 {
+		b.WriteString("No measurements.\n\n")
+		return
+	}
+	b.WriteString("How the bytes allocated by one verification grow with crafted tokens (growth 1 is linear).\n\n")
+	b.WriteString("| adapter | shape | largest token | alloc/byte | growth | severity | note |\n|---|---|--:|--:|--:|---|---|\n")
+	for _, r := range d.Resources {
+		largest := 0
+		if n := len(r.Points); n > 0 {
+			largest = r.Points[n-1].Bytes
+		}
+		fmt.Fprintf(b, "| %s | %s | %d | %s | %s | %s | %s |\n", mdCell(r.Adapter), mdCell(r.Shape), largest,
+			strconv.FormatFloat(r.AllocPerByte, 'f', 1, 64), strconv.FormatFloat(r.Growth, 'f', 2, 64), r.Severity, mdCell(r.Note))
+	}
+	b.WriteString("\n")
+}
+
+func mdFuzz(b *bytes.Buffer, d Document) {
+	b.WriteString("## Fuzzing findings\n\n")
+	if d.Fuzz == nil {
+		b.WriteString("Not run.\n\n")
+		return
+	}
+	if len(d.Fuzz) == 0 {
+		b.WriteString("None.\n\n")
+		return
+	}
+	b.WriteString("| target | kind | adapter | detail | reproduce |\n|---|---|---|---|---|\n")
+	for _, f := range d.Fuzz {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdCell(f.Target), mdCell(f.Kind), mdCell(f.Adapter),
+			mdCell(truncate(f.Detail, mdErrorLimit)), mdCodeCell(f.Reproduce))
+	}
+	b.WriteString("\n")
+}
+
+// payloadPreview is the payload as one line, cut to limit bytes: verbatim
+// when printable, Go-quoted when it holds control bytes, base64 when it
+// is not UTF-8.
+func payloadPreview(v Vector, limit int) string {
+	if v.Payload == nil {
+		return "base64:" + truncate(v.PayloadBase64, limit)
+	}
+	p := *v.Payload
+	if !inlineSafe(p) {
+		p = strconv.Quote(p)
+	}
+	return truncate(p, limit)
+}
+
+// truncate cuts s to at most limit bytes on a rune boundary, saying how
+// long it was.
+func truncate(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
+// mdCode is s as a Markdown code span on one line, whatever backticks it
+// holds.
+func mdCode(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = oneLine(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// mdCodeCell is mdCode for a table cell, where a pipe must be escaped
+// even inside a code span.
+func mdCodeCell(s string) string {
+	return strings.ReplaceAll(mdCode(s), "|", `\|`)
+}
+
+// mdCell is plain text for a table cell.
+func mdCell(s string) string {
+	return strings.ReplaceAll(mdText(s), "|", `\|`)
+}
+
+// mdText is plain text on one line with Markdown's active characters
+// escaped.
+func mdText(s string) string {
+	return mdEscaper.Replace(oneLine(s))
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
+
+// oneLine replaces line breaks so that s stays on one line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎ ").Replace(s)
+}
+
+func boldIf(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	return "**" + strconv.Itoa(n) + "**"
+}
+
+func shortDigest(s string) string {
+	if i := strings.IndexByte(s, ':'); i >= 0 && len(s) > i+13 {
+		return s[:i+13]
+	}
+	return s
+}
+
+func orAll(s string) string {
+	if s == "" {
+		return "*"
+	}
+	return s
+}
+
+func orDefault(s string) string {
+	if s == "" {
+		return "default"
+	}
+	return s
+}
+
+func explainedWord(explained bool) string {
+	if explained {
+		return "predicted"
+	}
+	return "**unexplained**"
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

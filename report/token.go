@@ -1,0 +1,212 @@
+package report
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/vectors"
+)
+
+// TokenReport is how every adapter and the RFC oracle judge one token:
+// what `jwtconform check` and `jwtconform verify` print.
+type TokenReport struct {
+	// Payload is the claims set, when it is valid UTF-8.
+	Payload string `json:"payload"`
+	// PayloadBase64 is the claims set in standard base64, when it is not.
+	PayloadBase64 string `json:"payloadBase64,omitempty"`
+	// Token is the compact JWS the adapters verified.
+	Token string `json:"token"`
+	// Alg is the token's JWS algorithm.
+	Alg string `json:"alg"`
+	// Now is the clock as decimal seconds.
+	Now string `json:"now"`
+	// Leeway is the leeway passed, as a Go duration; null when none was
+	// passed and each library applied its own default.
+	Leeway *string `json:"leeway"`
+	// Require lists the claims that must be present.
+	Require []adapters.Claim `json:"require"`
+	// Mode is explicit when a leeway or a requirement was passed, defaults
+	// otherwise.
+	Mode conformance.Mode `json:"mode"`
+	// RFC is the oracle's judgement.
+	RFC TokenRFC `json:"rfc"`
+	// Adapters are the adapters' outcomes, sorted by name.
+	Adapters []TokenAdapter `json:"adapters"`
+}
+
+// TokenRFC is the oracle's judgement of one token.
+type TokenRFC struct {
+	// Verdict is accept, reject or either.
+	Verdict vectors.Expect `json:"verdict"`
+	// Classes are the rejection classes the RFC allows.
+	Classes []adapters.Class `json:"classes,omitempty"`
+	// Reason explains the verdict; empty for a plain accept.
+	Reason string `json:"reason"`
+}
+
+// TokenAdapter is one adapter's outcome on one token.
+type TokenAdapter struct {
+	// Name is the adapter's name.
+	Name string `json:"name"`
+	// Module and Version identify the library from build info.
+	Module  string `json:"module"`
+	Version string `json:"version"`
+	// Verdict is accept, reject, panic, timeout or unsupported.
+	Verdict adapters.Verdict `json:"verdict"`
+	// Class is the rejection class, for a reject.
+	Class adapters.Class `json:"class,omitempty"`
+	// Error is the library's error text.
+	Error string `json:"error,omitempty"`
+	// Predicted is the verdict the adapter's profile predicts.
+	Predicted vectors.Expect `json:"predicted"`
+	// Profile is "explained" when the profile predicts the outcome,
+	// "unexplained" otherwise.
+	Profile string `json:"profile"`
+	// Severity grades the outcome against the RFC: security, interop,
+	// info, or none when it is what the RFC requires.
+	Severity string `json:"severity"`
+}
+
+// TokenInput is what a TokenReport is built from.
+type TokenInput struct {
+	// Token is the compact JWS.
+	Token string
+	// Alg is its algorithm.
+	Alg string
+	// Payload is its exact claims-set bytes.
+	Payload []byte
+	// Check is the clock, leeway and requirements it was verified under.
+	Check conformance.Check
+	// RFC is the oracle's judgement.
+	RFC conformance.Judgement
+	// Subjects are the adapters, with their profiles.
+	Subjects []conformance.Subject
+	// Results are the outcomes, one per subject.
+	Results []conformance.Result
+}
+
+// NewTokenReport assembles a TokenReport.
+func NewTokenReport(in TokenInput) TokenReport {
+	t := TokenReport{
+		Token:   in.Token,
+		Alg:     in.Alg,
+		Now:     vectors.FormatTime(in.Check.Now),
+		Require: append([]adapters.Claim{}, in.Check.Require...),
+		Mode:    conformance.Defaults,
+		RFC: TokenRFC{
+			Verdict: in.RFC.Verdict,
+			Classes: in.RFC.Classes,
+			Reason:  strings.Join(in.RFC.Reasons, "; "),
+		},
+		Adapters: []TokenAdapter{},
+	}
+	if utf8.Valid(in.Payload) {
+		t.Payload = string(in.Payload)
+	} else {
+		t.PayloadBase64 = base64Std.EncodeToString(in.Payload)
+	}
+	if in.Check.SetLeeway {
+		lw := in.Check.Leeway.String()
+		t.Leeway = &lw
+		t.Mode = conformance.Explicit
+	}
+	modules := map[string]adapters.Module{}
+	for _, s := range in.Subjects {
+		modules[s.Adapter.Name()] = s.Adapter.Module()
+	}
+	for _, r := range in.Results {
+		m := modules[r.Adapter]
+		a := TokenAdapter{
+			Name: r.Adapter, Module: m.Path, Version: m.Version,
+			Verdict: r.Outcome.Verdict, Class: r.Outcome.Class, Error: r.Outcome.Error,
+			Predicted: r.Profile.Verdict, Profile: "explained",
+			Severity: cmp.Or(string(r.Severity), "none"),
+		}
+		if !r.Explained {
+			a.Profile = "unexplained"
+		}
+		t.Adapters = append(t.Adapters, a)
+	}
+	return t
+}
+
+// WriteTokenJSON writes the report as one indented JSON object.
+func WriteTokenJSON(w io.Writer, t TokenReport) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(t); err != nil {
+		return fmt.Errorf("report: write token report: %w", err)
+	}
+	return nil
+}
+
+// WriteTokenText writes the report for a person: the input, the RFC's
+// verdict and a table of the adapters.
+func WriteTokenText(w io.Writer, t TokenReport) error {
+	var b bytes.Buffer
+	if t.PayloadBase64 != "" {
+		fmt.Fprintf(&b, "payload  (not UTF-8) base64 %s\n", t.PayloadBase64)
+	} else {
+		fmt.Fprintf(&b, "payload  %s\n", truncate(oneLine(t.Payload), 2000))
+	}
+	lw := "library default (the RFC is applied with 0s)"
+	if t.Leeway != nil {
+		lw = *t.Leeway
+	}
+	fmt.Fprintf(&b, "now      %s\nleeway   %s\nrequire  %s\nalg      %s\n\n", t.Now, lw, RequireList(t.Require), t.Alg)
+	fmt.Fprintf(&b, "RFC 7519: %s", t.RFC.Verdict)
+	if len(t.RFC.Classes) > 0 {
+		fmt.Fprintf(&b, " (%s)", joinClasses(t.RFC.Classes))
+	}
+	if t.RFC.Reason != "" {
+		fmt.Fprintf(&b, ": %s", t.RFC.Reason)
+	}
+	b.WriteString("\n\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ADAPTER\tVERSION\tOUTCOME\tSEVERITY\tPROFILE\tERROR")
+	for _, a := range t.Adapters {
+		out := adapters.Outcome{Verdict: a.Verdict, Class: a.Class}.String()
+		prof := a.Profile
+		if a.Profile == "unexplained" {
+			prof = "UNEXPLAINED (predicts " + string(a.Predicted) + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.Name, a.Version, out, a.Severity, prof, truncate(oneLine(a.Error), 160))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("report: write token report: %w", err)
+	}
+	return nil
+}
+
+// WriteScoreboard writes the per-adapter scoreboard as an aligned text
+// table, as `jwtconform run` prints it.
+func WriteScoreboard(w io.Writer, d Document) error {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%d vectors x %d modes per adapter (agree: the outcome the RFC requires)\n\n", len(d.Vectors), len(conformance.Modes))
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ADAPTER\tMODULE\tAGREE EXPLICIT\tAGREE DEFAULTS\tSECURITY\tINTEROP\tINFO\tUNSUPPORTED\tUNEXPLAINED")
+	for _, a := range d.Adapters {
+		s := a.Score
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%d/%d\t%d\t%d\t%d\t%d\t%d\n", a.Name, a.Module, s.Agree.Explicit, s.Vectors,
+			s.Agree.Defaults, s.Vectors, s.Security, s.Interop, s.Info, s.Unsupported, s.Unexplained)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("report: write scoreboard: %w", err)
+	}
+	return nil
+}
