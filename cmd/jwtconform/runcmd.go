@@ -2,32 +2,34 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
-	"regexp"
-	"strings"
-	"text/tabwriter"
+	"os"
+	"path/filepath"
 
-	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/vectors"
+	"github.com/jwtconform/jwtconform/report"
 )
 
-// runSuite runs every selected vector through every selected adapter and
-// prints a per-adapter summary.
+// defaultOut is where run writes its reports.
+const defaultOut = "jwtconform-report"
+
+// runSuite runs every selected vector through every selected adapter,
+// writes results.json, report.md and report.html, and prints the
+// scoreboard and the paths.
 func runSuite(args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("run")
+	dir := fs.String("out", defaultOut, "directory to write results.json, report.md and report.html into")
 	adapterPat := fs.String("adapter", "*", "glob over adapter names, such as 'golang-jwt/*'")
 	vectorPat := fs.String("vectors", "*", "glob over vector ids, such as 'exp-boundary/*'")
 	timeout := fs.Duration("timeout", conformance.DefaultTimeout, "bound on one library call")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: run: %v", errUsage, err)
+	timestamp := fs.Bool("timestamp", false, "record the current time in results.json (two runs then differ)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: run: unexpected argument %q", errUsage, fs.Arg(0))
+	if err := wantArgs("run", pos, 0, "no arguments"); err != nil {
+		return err
 	}
 	as, err := selectAdapters(*adapterPat)
 	if err != nil {
@@ -45,92 +47,67 @@ func runSuite(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return printSummary(out, as, len(vs), results)
+	in := report.Input{Subjects: subjects, Vectors: vs, Results: results}
+	if *adapterPat != "*" || *vectorPat != "*" {
+		in.Selection = &report.Selection{Adapters: *adapterPat, Vectors: *vectorPat}
+	}
+	if *timestamp {
+		in.Timestamp = wallClock()
+	}
+	doc, err := report.Build(in)
+	if err != nil {
+		return err
+	}
+	paths, err := writeReports(*dir, doc)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteScoreboard(out, doc); err != nil {
+		return err
+	}
+	fmt.Fprintln(out)
+	for _, p := range paths {
+		fmt.Fprintln(out, "wrote", p)
+	}
+	return nil
 }
 
-func selectAdapters(pattern string) ([]adapters.Adapter, error) {
-	var out []adapters.Adapter
-	for _, a := range all.Adapters() {
-		if globMatch(pattern, a.Name()) {
-			out = append(out, a)
+// writeReports writes the three reports into dir and returns their paths.
+func writeReports(dir string, doc report.Document) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%w: -out: %v", errUsage, err)
+	}
+	var paths []string
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, report.Document) error
+	}{
+		{"results.json", report.Encode},
+		{"report.md", report.WriteMarkdown},
+		{"report.html", report.WriteHTML},
+	} {
+		p := filepath.Join(dir, f.name)
+		if err := writeFile(p, func(w io.Writer) error { return f.write(w, doc) }); err != nil {
+			return nil, err
 		}
+		paths = append(paths, p)
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%w: -adapter %q matches no adapter (see 'jwtconform list adapters')", errUsage, pattern)
-	}
-	return out, nil
+	return paths, nil
 }
 
-func selectVectors(pattern string) ([]vectors.Vector, error) {
-	var out []vectors.Vector
-	for _, v := range vectors.All() {
-		if globMatch(pattern, v.ID) {
-			out = append(out, v)
-		}
+// writeFile writes a file through write and closes it, keeping the first
+// error.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%w: -vectors %q matches no vector", errUsage, pattern)
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	return out, nil
-}
-
-// printSummary writes one line per adapter: how many results agree with
-// the RFC, the departures by severity, and what the profile leaves
-// unexplained.
-func printSummary(out io.Writer, as []adapters.Adapter, nVectors int, results []conformance.Result) error {
-	type tally struct {
-		agree, unsupported, unexplained int
-		sev                             map[conformance.Severity]int
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	t := map[string]*tally{}
-	for _, a := range as {
-		t[a.Name()] = &tally{sev: map[conformance.Severity]int{}}
-	}
-	for _, r := range results {
-		x := t[r.Adapter]
-		switch {
-		case r.Outcome.Verdict == "unsupported":
-			x.unsupported++
-		case r.Severity == conformance.None:
-			x.agree++
-		}
-		x.sev[r.Severity]++
-		if !r.Explained {
-			x.unexplained++
-		}
-	}
-	fmt.Fprintf(out, "%d vectors x 2 modes per adapter\n\n", nVectors)
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ADAPTER\tMODULE\tAGREE\tSECURITY\tINTEROP\tINFO\tUNSUPPORTED\tUNEXPLAINED")
-	for _, a := range as {
-		x := t[a.Name()]
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", a.Name(), a.Module(), x.agree,
-			x.sev[conformance.Security], x.sev[conformance.Interop], x.sev[conformance.Info], x.unsupported, x.unexplained)
-	}
-	return tw.Flush()
-}
-
-// globMatch matches name against a shell-style pattern in which '*' spans
-// any run of characters, slashes included, and '?' one character; a
-// comma separates alternatives ("golang-jwt/*,jwx/*").
-func globMatch(pattern, name string) bool {
-	for _, alt := range strings.Split(pattern, ",") {
-		var re strings.Builder
-		re.WriteString("^")
-		for _, r := range alt {
-			switch r {
-			case '*':
-				re.WriteString(".*")
-			case '?':
-				re.WriteString(".")
-			default:
-				re.WriteString(regexp.QuoteMeta(string(r)))
-			}
-		}
-		re.WriteString("$")
-		if regexp.MustCompile(re.String()).MatchString(name) {
-			return true
-		}
-	}
-	return false
+	return nil
 }

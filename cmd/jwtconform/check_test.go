@@ -1,0 +1,95 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/jwtconform/jwtconform/report"
+)
+
+// decodeToken parses the -json output of check or verify.
+func decodeToken(t *testing.T, stdout string) report.TokenReport {
+	t.Helper()
+	var tr report.TokenReport
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&tr); err != nil {
+		t.Fatalf("output is not one TokenReport object: %v\n%s", err, stdout)
+	}
+	return tr
+}
+
+func TestCheck(t *testing.T) {
+	payloadFile := writeTemp(t, "payload.json", []byte(`{"exp":1700000000}`))
+	for _, tc := range []struct {
+		name        string
+		args        []string
+		wantRFC     string
+		wantLeeway  string // "" for null
+		wantNow     string
+		wantVerdict map[string]string // adapter -> verdict
+	}{
+		{"exp equals now, explicit", []string{"-payload", `{"exp":1700000000}`, "-now", "1700000000", "-leeway", "0s"},
+			"reject", "0s", "1700000000",
+			map[string]string{"golang-jwt/v5/mapclaims": "reject", "go-jose/v4/leeway": "accept", "go-jose/v4/validate": "unsupported"}},
+		{"payload from a file, defaults", []string{"-payload", "@" + payloadFile, "-now", "1700000000"},
+			"reject", "", "1700000000",
+			map[string]string{"golang-jwt/v5/mapclaims": "reject", "go-jose/v4/validate": "accept"}},
+		{"leeway covers it", []string{"-payload", `{"exp":1700000000}`, "-now", "1700000030", "-leeway", "1m"},
+			"accept", "1m0s", "1700000030",
+			map[string]string{"golang-jwt/v5/mapclaims": "accept", "jwx/v2/jwt": "accept"}},
+		{"required claim missing", []string{"-payload", `{"nbf":1600000000}`, "-now", "1700000000", "-require", "exp"},
+			"reject", "0s", "1700000000",
+			map[string]string{"golang-jwt/v5/mapclaims": "reject", "jwx/v2/jwt": "reject"}},
+		{"clock defaults to now in whole seconds", []string{"-payload", `{}`},
+			"accept", "", "1700000000", map[string]string{"jwx/v2/jwt": "accept"}},
+		{"other harness key", []string{"-payload", `{"exp":1700000001}`, "-now", "1700000000", "-alg", "ES256"},
+			"accept", "", "1700000000", map[string]string{"golang-jwt/v5/mapclaims": "accept", "go-jose/v4/leeway": "accept"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := invoke(t, append([]string{"check", "-json"}, tc.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			tr := decodeToken(t, stdout)
+			if string(tr.RFC.Verdict) != tc.wantRFC {
+				t.Errorf("rfc verdict %s, want %s (%s)", tr.RFC.Verdict, tc.wantRFC, tr.RFC.Reason)
+			}
+			if lw := tr.Leeway; (lw == nil) != (tc.wantLeeway == "") || lw != nil && *lw != tc.wantLeeway {
+				t.Errorf("leeway %v, want %q", lw, tc.wantLeeway)
+			}
+			if tr.Now != tc.wantNow {
+				t.Errorf("now %s, want %s", tr.Now, tc.wantNow)
+			}
+			if len(tr.Adapters) != 6 {
+				t.Errorf("%d adapters, want 6", len(tr.Adapters))
+			}
+			for _, a := range tr.Adapters {
+				if want, ok := tc.wantVerdict[a.Name]; ok && string(a.Verdict) != want {
+					t.Errorf("%s: verdict %s, want %s (%s)", a.Name, a.Verdict, want, a.Error)
+				}
+				if a.Profile != "explained" {
+					t.Errorf("%s: %s is unexplained by its profile (predicted %s)", a.Name, a.Verdict, a.Predicted)
+				}
+				if a.Module == "" || a.Version == "" {
+					t.Errorf("%s: module %q version %q", a.Name, a.Module, a.Version)
+				}
+			}
+		})
+	}
+	t.Run("text", func(t *testing.T) {
+		code, stdout, stderr := invoke(t, "check", "-payload", `{"exp":1700000000}`, "-now", "1700000000", "-leeway", "0s", "-adapter", "go-jose/*")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, want := range []string{"RFC 7519: reject (expired)", "go-jose/v4/leeway", "accept", "security"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("output lacks %q:\n%s", want, stdout)
+			}
+		}
+		if strings.Contains(stdout, "golang-jwt") {
+			t.Errorf("-adapter go-jose/* still shows golang-jwt:\n%s", stdout)
+		}
+	})
+}

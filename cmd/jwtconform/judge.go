@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/report"
+)
+
+// tokenCase is one token to put to every adapter, as check and verify
+// build it.
+type tokenCase struct {
+	token   string
+	alg     string
+	payload []byte
+	check   conformance.Check
+	key     adapters.Key
+	// badSignature, when set, says why the signature does not verify: the
+	// RFC and every profile then expect a rejection for it.
+	badSignature string
+}
+
+// judge verifies the token with every subject through the harness (panic
+// and timeout recovery included) and judges each outcome against the RFC
+// and the subject's profile.
+func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, timeout time.Duration) (report.TokenReport, error) {
+	rfc := conformance.Oracle(tc.payload, tc.check.RFCCheck())
+	if tc.badSignature != "" {
+		rfc = signatureRejected(tc.badSignature)
+	}
+	opts := tc.check.Options()
+	opts.Key = tc.key
+	results := make([]conformance.Result, 0, len(subjects))
+	for _, s := range subjects {
+		prof, err := s.Profile.Predict(tc.payload, tc.check)
+		if err != nil {
+			return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
+		}
+		if tc.badSignature != "" {
+			prof = rfc
+		}
+		r := conformance.Result{
+			Adapter: s.Adapter.Name(),
+			Token:   tc.token,
+			Check:   tc.check,
+			Outcome: conformance.Call(ctx, s.Adapter, tc.token, opts, timeout),
+			RFC:     rfc,
+			Profile: prof,
+		}
+		r.Severity = conformance.Grade(r.Outcome, r.RFC)
+		r.Explained = conformance.Explains(r.Profile, r.Outcome)
+		results = append(results, r)
+	}
+	return report.NewTokenReport(report.TokenInput{
+		Token: tc.token, Alg: tc.alg, Payload: tc.payload, Check: tc.check,
+		RFC: rfc, Subjects: subjects, Results: results,
+	}), nil
+}
+
+// signatureRejected is the judgement on a token whose signature does not
+// verify: RFC 7519 7.2 step 7 and RFC 7515 5.2 require rejection whatever
+// the claims say.
+func signatureRejected(why string) conformance.Judgement {
+	return conformance.Judgement{
+		Verdict: "reject",
+		Classes: []adapters.Class{adapters.Signature},
+		Reasons: []string{why + " (RFC 7515 5.2, RFC 7519 7.2)"},
+	}
+}
+
+// printTokenReport writes the report as text or JSON.
+func printTokenReport(out io.Writer, t report.TokenReport, asJSON bool) error {
+	if asJSON {
+		return report.WriteTokenJSON(out, t)
+	}
+	return report.WriteTokenText(out, t)
+}
