@@ -187,33 +187,6 @@ func resultOf(r conformance.Result) Result {
 	}
 }
 
-// add counts one result into the score.
-func (s *Score) add(r Result) {
-	switch r.Severity {
-	case conformance.Security:
-		s.Security++
-	case conformance.Interop:
-		s.Interop++
-	case conformance.Info:
-		s.Info++
-	}
-	if !r.Explained {
-		s.Unexplained++
-	}
-	if r.Verdict == adapters.Unsupported {
-		s.Unsupported++
-		return
-	}
-	if r.Severity == conformance.None {
-		switch r.Mode {
-		case conformance.Explicit:
-			s.Agree.Explicit++
-		case conformance.Defaults:
-			s.Agree.Defaults++
-		}
-	}
-}
-
 func modeIndex(m conformance.Mode) int {
 	if i := slices.Index(conformance.Modes, m); i >= 0 {
 		return i

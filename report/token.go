@@ -189,24 +189,3 @@ func WriteTokenText(w io.Writer, t TokenReport) error {
 	}
 	return nil
 }
-
-// WriteScoreboard writes the per-adapter scoreboard as an aligned text
-// table, as `jwtconform run` prints it.
-func WriteScoreboard(w io.Writer, d Document) error {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%d vectors x %d modes per adapter (agree: the outcome the RFC requires)\n\n", len(d.Vectors), len(conformance.Modes))
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ADAPTER\tMODULE\tAGREE EXPLICIT\tAGREE DEFAULTS\tSECURITY\tINTEROP\tINFO\tUNSUPPORTED\tUNEXPLAINED")
-	for _, a := range d.Adapters {
-		s := a.Score
-		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%d/%d\t%d\t%d\t%d\t%d\t%d\n", a.Name, a.Module, s.Agree.Explicit, s.Vectors,
-			s.Agree.Defaults, s.Vectors, s.Security, s.Interop, s.Info, s.Unsupported, s.Unexplained)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if _, err := w.Write(b.Bytes()); err != nil {
-		return fmt.Errorf("report: write scoreboard: %w", err)
-	}
-	return nil
-}
