@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"text/tabwriter"
 
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
@@ -58,25 +57,45 @@ func TestMeasureResources(t *testing.T) {
 }
 
 // TestResourceSweep is the full sweep behind -jwtconform.resources: it
-// prints, per adapter and shape, the bytes allocated and the time per
-// input byte at each size, the fitted growth and the grade.
+// prints, as a Markdown table for BENCHMARKS.md, per adapter and shape, the
+// bytes allocated and the time per input byte at each size, the fitted
+// growth and the grade.
 func TestResourceSweep(t *testing.T) {
 	if !*resourcesFlag {
 		t.Skip("run with -jwtconform.resources")
 	}
-	rs := conformance.Meter{Timing: true}.Measure(context.Background(), all.Adapters())
+	m := conformance.Meter{Timing: true}
+	rs := m.Measure(context.Background(), all.Adapters())
 	var b strings.Builder
-	w := tabwriter.NewWriter(&b, 0, 0, 1, ' ', 0)
-	fmt.Fprintln(w, "adapter\tshape\talloc/B by size\tns/B by size\talloc/B\tgrowth\tseverity\tnote")
+	var sizes []string
+	for _, n := range conformance.DefaultResourceSizes {
+		sizes = append(sizes, humanBytes(n))
+	}
+	fmt.Fprintf(&b, "| adapter | shape | alloc B/B at %s | ns/B at %s | growth | grade |\n", strings.Join(sizes, ", "), strings.Join(sizes, ", "))
+	b.WriteString("|---|---|---|---|---|---|\n")
 	for _, r := range rs {
 		var allocs, times []string
 		for _, p := range r.Points {
-			allocs = append(allocs, fmt.Sprintf("%.1f", float64(p.AllocBytes)/float64(p.Bytes)))
-			times = append(times, fmt.Sprintf("%.1f", float64(p.Nanos)/float64(p.Bytes)))
+			allocs = append(allocs, fmt.Sprintf("%.2g", float64(p.AllocBytes)/float64(p.Bytes)))
+			times = append(times, fmt.Sprintf("%.2g", float64(p.Nanos)/float64(p.Bytes)))
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%s\t%s\n", r.Adapter, r.Shape,
-			strings.Join(allocs, " "), strings.Join(times, " "), r.AllocPerByte, r.Growth, r.Severity, r.Note)
+		grade := "ok"
+		if r.Severity != "" {
+			grade = string(r.Severity) + ": " + r.Note
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %.2f | %s |\n", r.Adapter, r.Shape,
+			strings.Join(allocs, " / "), strings.Join(times, " / "), r.Growth, grade)
 	}
-	w.Flush()
 	t.Log("\n" + b.String())
+}
+
+// humanBytes renders a size as 1K, 10K, 1M ...
+func humanBytes(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dM", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dK", n>>10)
+	}
+	return fmt.Sprint(n)
 }
