@@ -52,3 +52,21 @@ func BenchmarkDirectCalls(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkProfilePredictions is the part of BenchmarkDifferentialCheck
+// that no library does: each subject's profile predicting the outcome,
+// which reads every NumericDate as its library would.
+func BenchmarkProfilePredictions(b *testing.B) {
+	subjects, err := Subjects()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range subjects {
+			if _, err := s.Profile.Predict(benchPayload, benchCheck); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
