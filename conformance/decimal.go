@@ -167,17 +167,26 @@ func digitAt(s string, i int) byte {
 	return '0'
 }
 
-// String renders d in a canonical exponent form, for messages.
+// String renders d for messages and for strconv.ParseFloat: plain decimal
+// notation ("1700000000", "-0.5") while that takes at most 40 digits,
+// exponent form ("1e400") beyond.
 func (d decimal) String() string {
-	if d.isZero() {
-		if d.neg {
-			return "-0"
-		}
-		return "0"
-	}
-	s := d.digits + "e" + strconv.FormatInt(d.exp, 10)
+	sign := ""
 	if d.neg {
-		return "-" + s
+		sign = "-"
 	}
-	return s
+	if d.isZero() {
+		return sign + "0"
+	}
+	n := int64(len(d.digits))
+	switch {
+	case d.exp >= 0 && n+d.exp <= 40:
+		return sign + d.digits + strings.Repeat("0", int(d.exp))
+	case d.exp < 0 && -d.exp < n:
+		i := n + d.exp
+		return sign + d.digits[:i] + "." + d.digits[i:]
+	case d.exp < 0 && -d.exp <= 40:
+		return sign + "0." + strings.Repeat("0", int(-d.exp-n)) + d.digits
+	}
+	return sign + d.digits + "e" + strconv.FormatInt(d.exp, 10)
 }

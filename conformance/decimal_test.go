@@ -1,0 +1,43 @@
+package conformance
+
+import "testing"
+
+func TestDecimalString(t *testing.T) {
+	for _, tc := range []struct{ lit, want string }{
+		{"1700000000", "1700000000"},
+		{"1.7e9", "1700000000"},
+		{"1700000000.500", "1700000000.5"},
+		{"-0.5", "-0.5"},
+		{"0.000000001", "0.000000001"},
+		{"-0", "-0"},
+		{"0e5", "0"},
+		{"1e400", "1e400"},
+		{"1e-400", "1e-400"},
+		{"123456789e-2", "1234567.89"},
+	} {
+		if got := parseDecimal(tc.lit).String(); got != tc.want {
+			t.Errorf("parseDecimal(%q).String() = %q, want %q", tc.lit, got, tc.want)
+		}
+	}
+}
+
+func TestDecimalCmp(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"1", "1.0", 0},
+		{"-0", "0", 0},
+		{"1e400", "9223372036854775807", 1},
+		{"-1e400", "-9223372036854775807", -1},
+		{"1700000000.000000001", "1700000000", 1},
+		{"1e-400", "0", 1},
+		{"-1e-400", "0", -1},
+		{"17000000010e-1", "1700000001", 0},
+		{"1e99999999999999999999", "1e400", 1},
+	} {
+		if got := parseDecimal(tc.a).cmp(parseDecimal(tc.b)); got != tc.want {
+			t.Errorf("cmp(%s, %s) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
