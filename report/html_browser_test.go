@@ -66,6 +66,9 @@ func onlySeverity(keep string) []chromedp.Action[chromedp.Void] {
 // and clicks a cell to check the details panel.
 func TestHTMLInBrowser(t *testing.T) {
 	bin := browserPath()
+	if bin == "" && os.Getenv("JWTCONFORM_REQUIRE_BROWSER") != "" {
+		t.Fatal("JWTCONFORM_REQUIRE_BROWSER is set (as .ci/run sets it) but no chromium is on PATH and JWTCONFORM_CHROMIUM is unset")
+	}
 	if bin == "" {
 		t.Skip("skipping the headless-browser test of report.html: no chromium on PATH and JWTCONFORM_CHROMIUM unset (install Debian's chromium: apt-get install -y chromium; .ci/run does)")
 	}
