@@ -11,6 +11,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/internal/jws"
 )
 
 // verifyToken shows how every adapter and the RFC oracle judge a token
@@ -42,7 +43,7 @@ func verifyToken(args []string, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w: -key: %v", errUsage, err)
 	}
-	pub, err := parseKey(keyBytes, tok.alg, tok.kid)
+	pub, err := jws.ParseKey(keyBytes, tok.alg, tok.kid)
 	if err != nil {
 		return fmt.Errorf("%w: -key %s: %v", errUsage, *keyPath, err)
 	}
@@ -62,7 +63,7 @@ func verifyToken(args []string, out io.Writer) error {
 		token: raw, alg: tok.alg, payload: tok.payload, check: chk,
 		key: adapters.Key{Alg: tok.alg, Public: pub},
 	}
-	if err := verifySignature(tok.alg, pub, tok.signingInput, tok.signature); err != nil {
+	if err := jws.VerifySignature(tok.alg, pub, tok.signingInput, tok.signature); err != nil {
 		tc.badSignature = err.Error()
 	}
 	tr, err := judge(context.Background(), subjects, tc, cf.timeout)

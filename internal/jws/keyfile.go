@@ -1,4 +1,4 @@
-package main
+package jws
 
 import (
 	"bytes"
@@ -17,11 +17,11 @@ import (
 	"strings"
 )
 
-// parseKey reads a verification key file for a token with algorithm alg
+// ParseKey reads a verification key file for a token with algorithm alg
 // and key id kid: a JWK or JWK set, a PEM public key, certificate or
 // private key (its public half is used), or else an HMAC secret, taken as
 // the file's exact bytes.
-func parseKey(b []byte, alg, kid string) (crypto.PublicKey, error) {
+func ParseKey(b []byte, alg, kid string) (crypto.PublicKey, error) {
 	var key crypto.PublicKey
 	var err error
 	trimmed := bytes.TrimSpace(b)

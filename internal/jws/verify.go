@@ -1,4 +1,4 @@
-package main
+package jws
 
 import (
 	"crypto"
@@ -13,11 +13,11 @@ import (
 	"math/big"
 )
 
-// verifySignature checks a JWS signature with the standard library, so
+// VerifySignature checks a JWS signature with the standard library, so
 // that a bad key or a forged token shows as such rather than as every
 // library disagreeing with the RFC about the claims. key has already been
-// matched to alg by parseKey.
-func verifySignature(alg string, key crypto.PublicKey, input, sig []byte) error {
+// matched to alg by ParseKey.
+func VerifySignature(alg string, key crypto.PublicKey, input, sig []byte) error {
 	var h crypto.Hash
 	suffix := ""
 	if len(alg) >= 3 {
