@@ -197,7 +197,8 @@ func grade(r *ResourceResult, bound float64) {
 	}
 	peak, at := 0.0, 0
 	for _, p := range r.Points {
-		if per := float64(p.AllocBytes) / float64(p.Bytes); p.Bytes >= GradeFrom && per > peak {
+		// A shape's token is within 10% of the size asked for.
+		if per := float64(p.AllocBytes) / float64(p.Bytes); p.Bytes >= GradeFrom*9/10 && per > peak {
 			peak, at = per, p.Bytes
 		}
 	}

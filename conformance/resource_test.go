@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,8 +77,8 @@ func TestResourceSweep(t *testing.T) {
 	for _, r := range rs {
 		var allocs, times []string
 		for _, p := range r.Points {
-			allocs = append(allocs, fmt.Sprintf("%.2g", float64(p.AllocBytes)/float64(p.Bytes)))
-			times = append(times, fmt.Sprintf("%.2g", float64(p.Nanos)/float64(p.Bytes)))
+			allocs = append(allocs, figure(float64(p.AllocBytes)/float64(p.Bytes)))
+			times = append(times, figure(float64(p.Nanos)/float64(p.Bytes)))
 		}
 		grade := "ok"
 		if r.Severity != "" {
@@ -98,4 +99,13 @@ func humanBytes(n int) string {
 		return fmt.Sprintf("%dK", n>>10)
 	}
 	return fmt.Sprint(n)
+}
+
+// figure renders a per-byte figure to two significant digits, without an
+// exponent.
+func figure(f float64) string {
+	if f >= 10 {
+		return strconv.FormatFloat(f, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(f, 'g', 2, 64)
 }

@@ -104,11 +104,12 @@ func (d Differential) Check(ctx context.Context, target string, payload []byte, 
 			continue
 		}
 		a := Anomaly{
-			Kind:    KindUnexplained,
-			Adapter: s.Adapter.Name(),
-			Module:  s.Adapter.Module().String(),
-			Outcome: o,
-			Detail:  describe(payload, c, token, predicted, conformance.Oracle(payload, c.RFCCheck())),
+			Kind:      KindUnexplained,
+			Adapter:   s.Adapter.Name(),
+			Module:    s.Adapter.Module().String(),
+			Outcome:   o,
+			Predicted: predicted,
+			Detail:    describe(payload, c, token, predicted, conformance.Oracle(payload, c.RFCCheck())),
 		}
 		switch o.Verdict {
 		case adapters.Panic:

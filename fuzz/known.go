@@ -34,6 +34,9 @@ type Known struct {
 	Error string `json:"error,omitempty"`
 	// Payload, when set, is a regular expression the claims set must match.
 	Payload string `json:"payload,omitempty"`
+	// Profile, when set, must occur in the reasons of the profile's
+	// prediction (for a differential anomaly).
+	Profile string `json:"profile,omitempty"`
 	// Reason says why the finding stands and cites the library code or
 	// issue, or the profile deviation that should absorb it.
 	Reason string `json:"reason"`
@@ -112,6 +115,8 @@ func (k *Known) matches(target string, a Anomaly, payload []byte) bool {
 	case k.Error != "" && !strings.Contains(a.Outcome.Error, k.Error):
 		return false
 	case k.payload != nil && !k.payload.Match(payload):
+		return false
+	case k.Profile != "" && !strings.Contains(strings.Join(a.Predicted.Reasons, "; "), k.Profile):
 		return false
 	}
 	return true

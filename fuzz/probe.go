@@ -51,6 +51,8 @@ type Anomaly struct {
 	Outcome adapters.Outcome
 	// Detail says what went wrong, with what is needed to reproduce it.
 	Detail string
+	// Predicted is the profile's judgement, for a differential anomaly.
+	Predicted conformance.Judgement
 	// Bytes is the length of the token the library was given.
 	Bytes int
 	// Known is the known finding that covers the anomaly, if one does.
