@@ -17,7 +17,7 @@ const ProfileSchema = "jwtconform-profile/v1"
 // Profile is one adapter's declared behaviour: the RFC oracle with named
 // deviations, each with a reason, plus the recorded outcome of every test.
 // It is data under version control; -jwtconform.update rewrites Outcomes
-// and keeps everything else.
+// and Properties and keeps everything else.
 type Profile struct {
 	// Schema is ProfileSchema.
 	Schema string `json:"schema"`
@@ -32,6 +32,10 @@ type Profile struct {
 	// as Outcome.String ("reject/expired"). Nil means nothing is recorded:
 	// only fidelity to the deviations is checked.
 	Outcomes map[string]string `json:"outcomes,omitempty"`
+	// Properties maps a property's name to its recorded result, rendered
+	// as PropertyResult.Record ("holds", "unsupported", or "fails" with the
+	// shrunk counterexample). Nil means nothing is recorded.
+	Properties map[string]string `json:"properties,omitempty"`
 	// Path is the file the profile was loaded from, for -update.
 	Path string `json:"-"`
 }

@@ -16,9 +16,12 @@ import (
 // Run runs the whole suite against adapter a under profile p, as a test: a
 // subtest per vector and mode ("<vector id>/<mode>"), each failing when the
 // outcome is one the profile does not explain or differs from the recorded
-// outcome; then the must-hold checks, which no profile can waive; then the
+// outcome; then the must-hold checks, which no profile can waive; then
+// every rapid property ("properties/<name>", see Properties), each failing
+// when its result is unexplained or differs from the one recorded; then the
 // checks on the profile itself (every deviation explains something; no
-// recorded outcome is stale). A library's own tests can call it with a
+// recorded outcome is stale). -jwtconform.properties=false skips the
+// properties. A library's own tests can call it with a
 // custom adapter:
 //
 //	func TestConformance(t *testing.T) {
@@ -26,7 +29,8 @@ import (
 //		conformance.Run(t, myAdapter{}, p)
 //	}
 //
-// With -jwtconform.update the recorded outcomes are rewritten into p.Path.
+// With -jwtconform.update the recorded outcomes and property results are
+// rewritten into p.Path.
 func Run(t *testing.T, a adapters.Adapter, p Profile) {
 	t.Helper()
 	if p.Adapter != a.Name() {
@@ -76,10 +80,17 @@ func Run(t *testing.T, a adapters.Adapter, p Profile) {
 		}
 	})
 	t.Run("must-hold", func(t *testing.T) { checkMustHold(t, a) })
+	var props map[string]string
+	if *propertiesFlag {
+		props = runProperties(t, a, p)
+	}
 	t.Run("profile", func(t *testing.T) {
 		checkDeviationsUsed(t, p, vs)
 		if *updateFlag {
 			p.Outcomes = got
+			if props != nil {
+				p.Properties = props
+			}
 			p.Module = mod.String()
 			if err := p.WriteFile(); err != nil {
 				t.Fatal(err)

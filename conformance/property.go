@@ -1,0 +1,128 @@
+package conformance
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"pgregory.net/rapid"
+)
+
+// Property is a law about time claims that must hold for every token,
+// clock and leeway, not just on the vectors' chosen points. Each is checked
+// on each adapter twice, by rapid:
+//
+//   - the law check (LawCheck) holds the library to the RFC law. Its
+//     result is the PropertyResult's Status: Holds when rapid finds no
+//     counterexample in its checks, Fails with the shrunk counterexample
+//     otherwise. A failure is a conformance finding, graded by Severity.
+//   - the fidelity check (FidelityCheck) holds the library to its profile:
+//     every outcome seen while checking the law must be one the profile
+//     predicts. Its result, together with whether the profile predicts
+//     every outcome of the law's counterexample, is the PropertyResult's
+//     Explained. An unexplained result fails go test: a new deviation, a
+//     changed library or a wrong profile.
+//
+// So exp-boundary on go-jose Fails (it accepts at now == exp) and is
+// Explained (its profile declares exp-inclusive).
+type Property struct {
+	// Name is the stable name results and profiles use.
+	Name string
+	// Clause is the RFC clause the law comes from.
+	Clause string
+	// Law states what must hold, in one sentence.
+	Law string
+	// unsupported says why the property cannot run on a subject, or "".
+	unsupported func(s Subject, o PropertyOptions) string
+	// body draws one case and checks it.
+	body func(pc *propCase)
+}
+
+// CheckKind is what a property check holds the library to.
+type CheckKind string
+
+// The two checks of every property.
+const (
+	// LawCheck holds the library to the RFC law.
+	LawCheck CheckKind = "law"
+	// FidelityCheck holds the library to its profile.
+	FidelityCheck CheckKind = "fidelity"
+)
+
+// PropertyOptions tune how properties run.
+type PropertyOptions struct {
+	// Timeout bounds each library call; zero means DefaultTimeout.
+	Timeout time.Duration
+	// Minters issue the tokens of the issuance properties; nil means every
+	// registered minter (adapters.Minters).
+	Minters []adapters.Minter
+	// FailFiles lets rapid write the fail file of an unexplained result
+	// under testdata/rapid/ in the working directory, to be committed as a
+	// regression that every later run replays first. Run sets it; a
+	// command that runs elsewhere leaves it off.
+	FailFiles bool
+}
+
+func (o PropertyOptions) minters() []adapters.Minter {
+	if o.Minters != nil {
+		return o.Minters
+	}
+	return adapters.Minters()
+}
+
+// Properties lists every property, sorted by name.
+func Properties() []Property {
+	ps := []Property{
+		expBoundary, nbfBoundary, windowInterval, leewayMonotone,
+		memberOrder, whitespaceInvariance, numberSpelling, unrelatedClaims, nameEscaping,
+		algorithmInvariance, issuance, statefulModel, integerModel, determinism,
+	}
+	slices.SortFunc(ps, func(a, b Property) int { return strings.Compare(a.Name, b.Name) })
+	return ps
+}
+
+// LookupProperty returns the property called name.
+func LookupProperty(name string) (Property, bool) {
+	for _, p := range Properties() {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Property{}, false
+}
+
+// Unsupported says why p cannot run on s, or "" when it can.
+func (p Property) Unsupported(s Subject, o PropertyOptions) string {
+	if p.unsupported == nil {
+		return ""
+	}
+	return p.unsupported(s, o)
+}
+
+// Check is the property as a plain rapid property for subject s: kind k
+// fails on a counterexample to the law, or on an outcome s's profile does
+// not predict. The fuzz targets run it through rapid.MakeFuzz.
+func (p Property) Check(s Subject, k CheckKind, o PropertyOptions) func(*rapid.T) {
+	return p.check(context.Background(), s, k, o, nil)
+}
+
+func (p Property) check(ctx context.Context, s Subject, k CheckKind, o PropertyOptions, rec *failureRecord) func(*rapid.T) {
+	sem, err := s.Profile.semantics()
+	return func(t *rapid.T) {
+		if err != nil {
+			t.Fatalf("profile %s: %v", s.Profile.Path, err)
+		}
+		pc := &propCase{t: t, ctx: ctx, s: s, kind: k, opts: o, sem: sem, rec: rec}
+		p.body(pc)
+	}
+}
+
+// needsLeeway is the unsupported check of properties that vary the leeway.
+func needsLeeway(s Subject, _ PropertyOptions) string {
+	if !s.Adapter.Supports(adapters.FeatureLeeway) {
+		return "the adapter cannot express a leeway"
+	}
+	return ""
+}

@@ -1,0 +1,258 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/vectors"
+	"pgregory.net/rapid"
+)
+
+// propCase is one case of one property check: the calls made so far and
+// what to do when one disagrees with the law or the profile.
+type propCase struct {
+	t     *rapid.T
+	ctx   context.Context
+	s     Subject
+	kind  CheckKind
+	opts  PropertyOptions
+	sem   semantics
+	rec   *failureRecord
+	calls []propCall
+}
+
+// propCall is one library call of a case, judged both ways.
+type propCall struct {
+	label   string
+	payload []byte
+	check   Check
+	alg     string
+	outcome adapters.Outcome
+	rfc     Judgement
+	profile Judgement
+}
+
+// leeway draws a leeway if the adapter can express one; otherwise the
+// case runs in the defaults mode and the law is judged with leeway 0.
+func (pc *propCase) leeway() time.Duration {
+	if !pc.s.Adapter.Supports(adapters.FeatureLeeway) {
+		return 0
+	}
+	return GenLeeway().Draw(pc.t, "leeway")
+}
+
+// check is the check at now with leeway lw, in the explicit mode when the
+// adapter can express a leeway and in the defaults mode otherwise.
+func (pc *propCase) check(now time.Time, lw time.Duration) Check {
+	if !pc.s.Adapter.Supports(adapters.FeatureLeeway) {
+		return Check{Now: now}
+	}
+	return Check{Now: now, Leeway: lw, SetLeeway: true}
+}
+
+// verify signs payload with the harness key for alg and verifies it.
+func (pc *propCase) verify(label string, payload []byte, c Check, alg string) adapters.Outcome {
+	return pc.verifyToken(label, signCached(alg, payload), payload, c, alg)
+}
+
+// verifyToken verifies token, whose claims set is payload, and judges the
+// outcome. In the fidelity check an outcome the profile does not predict
+// ends the case.
+func (pc *propCase) verifyToken(label, token string, payload []byte, c Check, alg string) adapters.Outcome {
+	opts := c.Options()
+	s, err := jws.SignerFor(alg)
+	if err != nil {
+		pc.t.Fatalf("harness: %v", err)
+	}
+	opts.Key = adapters.Key{Alg: alg, Public: s.Public}
+	o := Call(pc.ctx, pc.s.Adapter, token, opts, pc.opts.Timeout)
+	pc.calls = append(pc.calls, propCall{
+		label: label, payload: payload, check: c, alg: alg, outcome: o,
+		rfc:     Oracle(payload, c.RFCCheck()),
+		profile: pc.sem.judge(payload, c),
+	})
+	i := len(pc.calls) - 1
+	switch {
+	case pc.kind == FidelityCheck && !Explains(pc.calls[i].profile, o):
+		pc.fail(i, fmt.Sprintf("unexplained: the profile predicts %s, the library gave %s", pc.calls[i].profile.Verdict, o))
+	case pc.kind == LawCheck && (o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout):
+		pc.fail(i, fmt.Sprintf("the library gave %s", o.Verdict))
+	}
+	return o
+}
+
+// law ends the case in the law check when ok is false; primary is the
+// index of the call that breaks the law.
+func (pc *propCase) law(ok bool, primary int, format string, args ...any) {
+	if ok || pc.kind != LawCheck {
+		return
+	}
+	pc.fail(primary, fmt.Sprintf(format, args...))
+}
+
+// broken ends the case in either check: the harness itself is wrong.
+func (pc *propCase) broken(format string, args ...any) {
+	pc.fail(len(pc.calls)-1, "harness: "+fmt.Sprintf(format, args...))
+}
+
+// fail records the case as a counterexample and stops it. Every failure
+// ends here, so rapid sees one traceback per property and may shrink a
+// counterexample of one kind into a smaller one of another.
+func (pc *propCase) fail(primary int, why string) {
+	detail := pc.describe(why)
+	if pc.rec != nil {
+		pc.rec.set(pc.counterexample(primary, detail), pc.severity(), pc.explained())
+	}
+	pc.t.Fatalf("%s", detail)
+}
+
+// describe lists every call of the case, after why.
+func (pc *propCase) describe(why string) string {
+	var b strings.Builder
+	b.WriteString(why)
+	for _, c := range pc.calls {
+		fmt.Fprintf(&b, "\n  %s: %s now=%s leeway=%s alg=%s -> %s", c.label, c.payload, vectors.FormatTime(c.check.Now), leewayText(c.check), c.alg, c.outcome)
+		if c.outcome.Error != "" {
+			fmt.Fprintf(&b, " (%q)", c.outcome.Error)
+		}
+		fmt.Fprintf(&b, "; RFC %s, profile %s", c.rfc.Verdict, c.profile.Verdict)
+	}
+	return b.String()
+}
+
+// counterexample is the case as a Counterexample centred on call i.
+func (pc *propCase) counterexample(i int, detail string) *Counterexample {
+	cx := &Counterexample{Detail: detail}
+	if i >= 0 && i < len(pc.calls) {
+		c := pc.calls[i]
+		cx.Payload = string(c.payload)
+		cx.Now = vectors.FormatTime(c.check.Now)
+		if c.check.SetLeeway {
+			cx.Leeway = c.check.Leeway.String()
+		}
+	}
+	return cx
+}
+
+// severity is the gravest grade of any call of the case against the RFC.
+func (pc *propCase) severity() Severity {
+	worst := None
+	for _, c := range pc.calls {
+		if g := Grade(c.outcome, c.rfc); severityRank(g) > severityRank(worst) {
+			worst = g
+		}
+	}
+	return worst
+}
+
+func severityRank(s Severity) int {
+	switch s {
+	case Security:
+		return 3
+	case Interop:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// explained reports whether the profile predicts every outcome of the case.
+func (pc *propCase) explained() bool {
+	for _, c := range pc.calls {
+		if !Explains(c.profile, c.outcome) {
+			return false
+		}
+	}
+	return true
+}
+
+func leewayText(c Check) string {
+	if !c.SetLeeway {
+		return "default"
+	}
+	return c.Leeway.String()
+}
+
+// acceptance reports what an outcome says about acceptance: known is false
+// for an outcome that says nothing (unsupported).
+func acceptance(o adapters.Outcome) (ok, known bool) {
+	switch o.Verdict {
+	case adapters.Accept:
+		return true, true
+	case adapters.Unsupported:
+		return false, false
+	}
+	return false, true
+}
+
+// signCache keeps the harness tokens of recent payloads: RS256 signing
+// costs a millisecond, and every adapter's check draws the same cases.
+var signCache = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+// signCacheLimit bounds the cache; past it the cache starts afresh.
+const signCacheLimit = 1 << 14
+
+// signCached is the harness token for payload under alg. ES256 signatures
+// are randomised, so caching also makes a case replay the same token.
+func signCached(alg string, payload []byte) string {
+	key := alg + "\x00" + string(payload)
+	signCache.Lock()
+	defer signCache.Unlock()
+	if tok, ok := signCache.m[key]; ok {
+		return tok
+	}
+	s, err := jws.SignerFor(alg)
+	if err != nil {
+		panic(err) // alg comes from sigAlgs
+	}
+	tok := jws.MustSign(s, payload)
+	if len(signCache.m) >= signCacheLimit {
+		signCache.m = map[string]string{}
+	}
+	signCache.m[key] = tok
+	return tok
+}
+
+// sigAlgs are the algorithms the harness signs with.
+var sigAlgs = []string{"HS256", "RS256", "ES256", "EdDSA"}
+
+// supportedAlgs caches, per adapter name, the algorithms it verifies.
+var supportedAlgs sync.Map
+
+// algs lists the harness algorithms the adapter verifies, in sigAlgs order
+// and always starting with HS256, the harness default. An algorithm is
+// supported when the adapter accepts a plainly valid token signed with it:
+// the Adapter contract has no way to declare algorithms, and a library
+// that cannot verify EdDSA is not measured on it.
+func algs(ctx context.Context, s Subject, o PropertyOptions) []string {
+	if v, ok := supportedAlgs.Load(s.Adapter.Name()); ok {
+		return v.([]string)
+	}
+	out := []string{"HS256"}
+	now := time.Unix(1700000000, 0).UTC()
+	for _, alg := range sigAlgs[1:] {
+		signer, err := jws.SignerFor(alg)
+		if err != nil {
+			panic(err) // alg comes from sigAlgs
+		}
+		opts := Check{Now: now}.Options()
+		opts.Key = adapters.Key{Alg: alg, Public: signer.Public}
+		if Call(ctx, s.Adapter, signCached(alg, []byte(`{"exp":1700003600}`)), opts, o.Timeout).Verdict == adapters.Accept {
+			out = append(out, alg)
+		}
+	}
+	supportedAlgs.Store(s.Adapter.Name(), out)
+	return out
+}
+
+// algs lists the algorithms the case's adapter verifies.
+func (pc *propCase) algs() []string { return algs(pc.ctx, pc.s, pc.opts) }

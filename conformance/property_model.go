@@ -1,0 +1,203 @@
+package conformance
+
+import (
+	"math/big"
+	"strconv"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/vectors"
+	"pgregory.net/rapid"
+)
+
+// statefulModel: RFC 7519 4.1.4-4.1.6 over a session. A rapid state
+// machine mints tokens (harness claims sets near the current clock, or
+// tokens from a library's own minter), moves the clock forward or back by
+// nanoseconds, seconds or the leeway, changes the leeway, and verifies any
+// token minted so far: every verification agrees with the RFC on the
+// token's exact claims at the current clock and leeway.
+var statefulModel = Property{
+	Name:   "stateful-model",
+	Clause: "RFC 7519 4.1.4-4.1.6",
+	Law:    "a session of minting, moving the clock, changing the leeway and verifying never disagrees with the RFC",
+	body: func(pc *propCase) {
+		m := &sessionModel{pc: pc, now: GenInstant().Draw(pc.t, "start")}
+		m.lw = pc.leeway()
+		pc.t.Repeat(map[string]func(*rapid.T){
+			"mint":    m.mint,
+			"mintLib": m.mintLib,
+			"advance": m.advance,
+			"leeway":  m.setLeeway,
+			"verify":  m.verify,
+		})
+	},
+}
+
+// sessionModel is the state of one stateful-model case.
+type sessionModel struct {
+	pc     *propCase
+	now    *big.Int // nanoseconds
+	lw     time.Duration
+	tokens []sessionToken
+}
+
+// sessionToken is a token minted in the session.
+type sessionToken struct {
+	token, alg string
+	payload    []byte
+	// intended is the claims set the token was asked to carry.
+	intended []byte
+}
+
+// sessionAlgs are the algorithms a session signs with: the cheap ones the
+// adapter verifies, since a session signs many tokens; algorithm-invariance
+// covers the rest.
+func (m *sessionModel) sessionAlgs() []string {
+	var out []string
+	for _, alg := range m.pc.algs() {
+		if alg == "HS256" || alg == "EdDSA" {
+			out = append(out, alg)
+		}
+	}
+	return out
+}
+
+func (m *sessionModel) mint(t *rapid.T) {
+	cs := GenClaimsSet(m.now, NearValid).Draw(t, "claims")
+	alg := rapid.SampledFrom(m.sessionAlgs()).Draw(t, "alg")
+	p := cs.Bytes()
+	m.tokens = append(m.tokens, sessionToken{token: signCached(alg, p), alg: alg, payload: p, intended: p})
+}
+
+func (m *sessionModel) mintLib(t *rapid.T) {
+	ms := m.pc.opts.minters()
+	if len(ms) == 0 {
+		t.Skip("no minter")
+	}
+	mn := ms[rapid.IntRange(0, len(ms)-1).Draw(t, "minter")]
+	alg := rapid.SampledFrom(m.sessionAlgs()).Draw(t, "alg")
+	n := new(big.Int).Add(m.now, GenOffset(m.lw).Draw(t, "expOffset"))
+	at, ok := clockAt(n)
+	if !ok || at.IsZero() {
+		t.Skip("exp outside the clock range")
+	}
+	token, payload, err := mint(mn, adapters.MintClaims{Exp: at}, alg)
+	if err != nil {
+		m.pc.broken("%s cannot mint exp %s: %v", mn.Name(), nanosLiteral(n), err)
+	}
+	intended := ClaimsSet{Members: []Member{TimeClaim(adapters.Exp, nanosLiteral(n))}}.Bytes()
+	m.tokens = append(m.tokens, sessionToken{token: token, alg: alg, payload: payload, intended: intended})
+}
+
+func (m *sessionModel) advance(t *rapid.T) {
+	step := GenOffset(m.lw).Draw(t, "step")
+	if rapid.IntRange(0, 4).Draw(t, "jump") == 4 {
+		step = big.NewInt(rapid.SampledFrom([]int64{3600e9, 86400e9, -3600e9}).Draw(t, "jumpBy"))
+	}
+	n := new(big.Int).Add(m.now, step)
+	if _, ok := clockAt(n); !ok {
+		t.Skip("clock would leave the clock range")
+	}
+	m.now = n
+}
+
+func (m *sessionModel) setLeeway(t *rapid.T) {
+	if !m.pc.s.Adapter.Supports(adapters.FeatureLeeway) {
+		t.Skip("the adapter cannot express a leeway")
+	}
+	m.lw = GenLeeway().Draw(t, "leeway")
+}
+
+func (m *sessionModel) verify(t *rapid.T) {
+	if len(m.tokens) == 0 {
+		t.Skip("nothing minted yet")
+	}
+	tok := m.tokens[rapid.IntRange(0, len(m.tokens)-1).Draw(t, "token")]
+	now, _ := clockAt(m.now)
+	c := m.pc.check(now, m.lw)
+	label := "verify"
+	if string(tok.intended) != string(tok.payload) {
+		label = "verify, asked for " + string(tok.intended)
+	}
+	o := m.pc.verifyToken(label, tok.token, tok.payload, c, tok.alg)
+	want := Oracle(tok.intended, c.RFCCheck())
+	if _, known := acceptance(o); known {
+		m.pc.law(want.Allows(o.Verdict), len(m.pc.calls)-1, "at now=%s leeway=%s the RFC says %s, the library gave %s",
+			vectors.FormatTime(now), leewayText(c), want.Verdict, o)
+	}
+}
+
+// integerModel: RFC 7519 4.1.4-4.1.6 on the plainest tokens: claims that
+// are integers in canonical form, no duplicates, no oddities. A second,
+// deliberately simple model in int64 nanoseconds (exp valid iff
+// now < exp + leeway, nbf iff now >= nbf - leeway, a future iat either
+// way, a missing required claim rejected) must agree with the oracle, or
+// the harness is wrong and the check fails whatever the library does; the
+// library must agree with the model.
+var integerModel = Property{
+	Name:   "integer-model",
+	Clause: "RFC 7519 4.1.4-4.1.6",
+	Law:    "on integer claims the library agrees with a simple int64 model of the RFC, and so does the oracle",
+	body: func(pc *propCase) {
+		t := pc.t
+		const limit = 1 << 32 // seconds: every sum below stays in int64 nanoseconds
+		var lw int64
+		if pc.s.Adapter.Supports(adapters.FeatureLeeway) {
+			lw = rapid.Int64Range(0, 3600e9).Draw(t, "leeway")
+		}
+		anchor := rapid.Int64Range(-limit, limit).Draw(t, "anchor")
+		var cs ClaimsSet
+		claims := map[adapters.Claim]int64{}
+		for _, name := range adapters.TimeClaims {
+			if rapid.Bool().Draw(t, "omit") {
+				continue
+			}
+			v := anchor + rapid.Int64Range(-120, 120).Draw(t, "offset")
+			claims[name] = v
+			cs.Members = append(cs.Members, TimeClaim(name, strconv.FormatInt(v, 10)))
+		}
+		var require []adapters.Claim
+		if pc.s.Adapter.Supports(adapters.FeatureLeeway) {
+			for _, name := range adapters.TimeClaims {
+				if pc.s.Adapter.Supports(adapters.RequireFeature(name)) && rapid.IntRange(0, 3).Draw(t, "require") == 3 {
+					require = append(require, name)
+				}
+			}
+		}
+		nowNs := anchor*1e9 + rapid.Int64Range(-120e9, 120e9).Draw(t, "nowOffset")
+		now := time.Unix(0, nowNs).UTC()
+		c := pc.check(now, time.Duration(lw))
+		c.Require = require
+		payload := cs.Bytes()
+		model := simpleModel(claims, nowNs, lw, require)
+		o := pc.verify("token", payload, c, "HS256")
+		if rfc := Oracle(payload, c.RFCCheck()); rfc.Verdict != model {
+			pc.broken("the oracle says %s (%v), the simple model %s, for %s at now=%s leeway=%s require=%v",
+				rfc.Verdict, rfc.Reasons, model, payload, vectors.FormatTime(now), time.Duration(lw), require)
+		}
+		if _, known := acceptance(o); known {
+			pc.law(model == vectors.Either || (model == vectors.Accept) == (o.Verdict == adapters.Accept), 0,
+				"the model says %s, the library gave %s", model, o)
+		}
+	},
+}
+
+// simpleModel is RFC 7519 4.1.4-4.1.6 on integer claims in int64
+// nanoseconds, written without the oracle's machinery.
+func simpleModel(claims map[adapters.Claim]int64, nowNs, lw int64, require []adapters.Claim) vectors.Expect {
+	for _, r := range require {
+		if _, ok := claims[r]; !ok {
+			return vectors.Reject
+		}
+	}
+	if exp, ok := claims[adapters.Exp]; ok && !(nowNs < exp*1e9+lw) {
+		return vectors.Reject
+	}
+	if nbf, ok := claims[adapters.Nbf]; ok && !(nowNs >= nbf*1e9-lw) {
+		return vectors.Reject
+	}
+	if iat, ok := claims[adapters.Iat]; ok && iat*1e9 > nowNs {
+		return vectors.Either
+	}
+	return vectors.Accept
+}

@@ -1,0 +1,104 @@
+package conformance
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"maps"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/jwtconform/jwtconform/adapters"
+)
+
+// propertiesFlag turns the property checks of Run off, for a quick run of
+// the vectors alone.
+var propertiesFlag = flag.Bool("jwtconform.properties", true, "run the rapid property checks in conformance.Run")
+
+// Record renders the result as a profile records it: "holds",
+// "unsupported", or "fails " followed by the shrunk counterexample's
+// payload, clock and leeway as JSON. The detail, which quotes library
+// error text, is left out.
+func (r PropertyResult) Record() string {
+	if r.Status != Fails || r.Counterexample == nil {
+		return string(r.Status)
+	}
+	b, err := json.Marshal(struct {
+		Payload string `json:"payload"`
+		Now     string `json:"now"`
+		Leeway  string `json:"leeway,omitempty"`
+	}{r.Counterexample.Payload, r.Counterexample.Now, r.Counterexample.Leeway})
+	if err != nil {
+		panic(err) // strings only: cannot fail
+	}
+	return string(Fails) + " " + string(b)
+}
+
+// RunProperties runs the property stage of Run alone: a subtest per
+// property ("properties/<name>"), failing when the result is unexplained or
+// differs from the one p records. It never rewrites p.
+func RunProperties(t *testing.T, a adapters.Adapter, p Profile) {
+	t.Helper()
+	runProperties(t, a, p)
+}
+
+// runProperties is Run's property stage: a subtest per property, failing
+// when the result is unexplained or differs from the one p records. It
+// returns the results' records, for -jwtconform.update.
+func runProperties(t *testing.T, a adapters.Adapter, p Profile) map[string]string {
+	t.Helper()
+	var (
+		mu  sync.Mutex
+		got = map[string]string{}
+	)
+	s := Subject{Adapter: a, Profile: p}
+	o := PropertyOptions{Timeout: callTimeout(), FailFiles: true}
+	t.Run("properties", func(t *testing.T) {
+		for _, prop := range Properties() {
+			t.Run(prop.Name, func(t *testing.T) {
+				if !*updateFlag {
+					t.Parallel() // rapid runs one at a time; this keeps them off the vectors' path
+				}
+				r := CheckProperty(context.Background(), prop, s, o)
+				mu.Lock()
+				got[prop.Name] = r.Record()
+				mu.Unlock()
+				if !r.Explained {
+					t.Errorf("%s\nunexplained: the profile does not predict what the library did", describeProperty(prop, r, a))
+				}
+				if *updateFlag || p.Properties == nil {
+					return
+				}
+				if want, ok := p.Properties[prop.Name]; !ok {
+					t.Errorf("%s\nno recorded result; run with -jwtconform.update to record %s", describeProperty(prop, r, a), r.Record())
+				} else if want != r.Record() {
+					t.Errorf("%s\nproperty result mismatch (-want +got):\n-\t%s\n+\t%s", describeProperty(prop, r, a), want, r.Record())
+				}
+			})
+		}
+	})
+	if !*updateFlag && p.Properties != nil {
+		for _, k := range slices.Sorted(maps.Keys(p.Properties)) {
+			if _, ok := LookupProperty(k); !ok {
+				t.Errorf("stale recorded property %q: no such property any more; run with -jwtconform.update", k)
+			}
+		}
+	}
+	return got
+}
+
+// describeProperty names everything needed to reproduce a property result.
+func describeProperty(p Property, r PropertyResult, a adapters.Adapter) string {
+	s := fmt.Sprintf("property %s (%s: %s) adapter %s, %s\nstatus %s, severity %q, explained %t, seed %d",
+		p.Name, p.Clause, p.Law, a.Name(), a.Module(), r.Status, r.Severity, r.Explained, PropertySeed())
+	if cx := r.Counterexample; cx != nil {
+		lw := cx.Leeway
+		if lw == "" {
+			lw = "library default"
+		}
+		s += fmt.Sprintf("\npayload: %s\nnow: %s  leeway: %s\n%s", cx.Payload, cx.Now, lw, cx.Detail)
+	}
+	return s
+}

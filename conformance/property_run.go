@@ -1,0 +1,243 @@
+package conformance
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+// DefaultPropertySeed is rapid's seed unless -rapid.seed (or RAPID_SEED)
+// names another: a fixed seed makes every counterexample, shrunk from the
+// same checks, byte-stable, so it can be recorded in a profile.
+const DefaultPropertySeed uint64 = 0x6a7774636f6e66 // "jwtconf"
+
+// rapidMu serialises rapid runs: rapid's settings are process-wide flags,
+// and the law checks turn its fail files off while they run.
+var rapidMu sync.Mutex
+
+// setupRapid registers the testing flags rapid reads (a no-op inside go
+// test) and fixes the seed, once.
+var setupRapid = sync.OnceFunc(func() {
+	testing.Init()
+	if f := flag.Lookup("rapid.seed"); f != nil && f.Value.String() == "0" {
+		if err := f.Value.Set(strconv.FormatUint(DefaultPropertySeed, 10)); err != nil {
+			panic(err)
+		}
+	}
+})
+
+// PropertySeed is the seed rapid starts every property check from.
+func PropertySeed() uint64 {
+	setupRapid()
+	rapidMu.Lock()
+	defer rapidMu.Unlock()
+	n, _ := strconv.ParseUint(flag.Lookup("rapid.seed").Value.String(), 10, 64)
+	return n
+}
+
+// CheckProperties checks every property on every subject and returns the
+// results sorted by adapter and property. For a fixed seed and -rapid.checks
+// the results, counterexamples included, are the same on every run. The
+// tokens of the issuance property come from o.Minters.
+func CheckProperties(ctx context.Context, subjects []Subject, o PropertyOptions) []PropertyResult {
+	var out []PropertyResult
+	for _, s := range subjects {
+		for _, p := range Properties() {
+			out = append(out, CheckProperty(ctx, p, s, o))
+		}
+	}
+	SortPropertyResults(out)
+	return out
+}
+
+// SortPropertyResults orders results by adapter, then property.
+func SortPropertyResults(rs []PropertyResult) {
+	slices.SortStableFunc(rs, func(a, b PropertyResult) int {
+		if c := strings.Compare(a.Adapter, b.Adapter); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Property, b.Property)
+	})
+}
+
+// CheckProperty checks property p on subject s: its law check gives the
+// Status, Counterexample and Severity, and its fidelity check, with the
+// law's counterexample, gives Explained. When the fidelity check fails,
+// its counterexample, the unexplained outcome, replaces the law's, and
+// with o.FailFiles rapid writes its fail file under testdata/rapid/ for a
+// regression.
+//
+// Results are kept for the life of the process, keyed by everything that
+// decides them (property, adapter, deviations, minters, seed, checks), so
+// that Run and a test that checks the same properties share one run.
+func CheckProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {
+	key := resultKey(p, s, o)
+	if r, ok := propertyResults.Load(key); ok {
+		return r.(PropertyResult)
+	}
+	r := checkProperty(ctx, p, s, o)
+	propertyResults.Store(key, r)
+	return r
+}
+
+// propertyResults caches CheckProperty's results.
+var propertyResults sync.Map
+
+// resultKey is everything that decides a property result.
+func resultKey(p Property, s Subject, o PropertyOptions) string {
+	setupRapid()
+	var devs, mints []string
+	for _, d := range s.Profile.Deviations {
+		devs = append(devs, d.ID)
+	}
+	slices.Sort(devs)
+	for _, m := range o.minters() {
+		mints = append(mints, m.Name())
+	}
+	rapidMu.Lock()
+	defer rapidMu.Unlock()
+	return strings.Join([]string{p.Name, s.Adapter.Name(), strings.Join(devs, ","), strings.Join(mints, ","),
+		flag.Lookup("rapid.seed").Value.String(), flag.Lookup("rapid.checks").Value.String(),
+		flag.Lookup("rapid.steps").Value.String(), strconv.FormatBool(testing.Short())}, "\x00")
+}
+
+func checkProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {
+	r := PropertyResult{Adapter: s.Adapter.Name(), Property: p.Name, Clause: p.Clause, Status: Holds, Explained: true}
+	if why := p.Unsupported(s, o); why != "" {
+		r.Status = PropertyUnsupported
+		r.Counterexample = &Counterexample{Detail: why}
+		return r
+	}
+	law := runRapid(ctx, p, s, LawCheck, o)
+	fid := runRapid(ctx, p, s, FidelityCheck, o)
+	if law.failed {
+		r.Status = Fails
+		r.Counterexample = law.cx
+		r.Severity = law.severity
+		r.Explained = law.explained
+	}
+	if fid.failed {
+		r.Explained = false
+		r.Counterexample = fid.cx
+	}
+	return r
+}
+
+// runOutcome is what one rapid run found.
+type runOutcome struct {
+	failed    bool
+	cx        *Counterexample
+	severity  Severity
+	explained bool
+}
+
+// PropertyRunName is the name rapid knows one property check by; its fail
+// files live in testdata/rapid/ under this name with "/" turned into "_".
+func PropertyRunName(p, adapter string, k CheckKind) string {
+	return p + "/" + adapter + "/" + string(k)
+}
+
+// runRapid runs one check of p on s through rapid with a TB of its own, so
+// that a failure is captured rather than aborting the caller's test.
+func runRapid(ctx context.Context, p Property, s Subject, k CheckKind, o PropertyOptions) runOutcome {
+	setupRapid()
+	rapidMu.Lock()
+	defer rapidMu.Unlock()
+	if k == LawCheck || !o.FailFiles {
+		// A law that fails is a finding recorded in the profile, not a
+		// regression to replay: keep rapid from writing a fail file.
+		f := flag.Lookup("rapid.nofailfile")
+		old := f.Value.String()
+		_ = f.Value.Set("true")
+		defer func() { _ = f.Value.Set(old) }()
+	}
+	rec := &failureRecord{}
+	tb := &captureTB{name: PropertyRunName(p.Name, s.Adapter.Name(), k)}
+	tb.run(func() { rapid.Check(tb, p.check(ctx, s, k, o, rec)) })
+	out := runOutcome{failed: tb.failed}
+	if !tb.failed {
+		return out
+	}
+	seed := flag.Lookup("rapid.seed").Value.String()
+	if rec.cx == nil {
+		// rapid failed without a case of ours: too many invalid cases.
+		out.cx = &Counterexample{Detail: fmt.Sprintf("%s check failed with no counterexample (seed %s):\n%s", k, seed, tb.errors())}
+		return out
+	}
+	out.cx, out.severity, out.explained = rec.cx, rec.severity, rec.explained
+	out.cx.Detail = fmt.Sprintf("%s check (seed %s; %s): %s", k, seed, tb.reproduce(), out.cx.Detail)
+	return out
+}
+
+// failureRecord keeps the counterexample of the last failing case: rapid
+// replays the shrunk case last, so that is what it holds at the end.
+type failureRecord struct {
+	cx        *Counterexample
+	severity  Severity
+	explained bool
+}
+
+func (r *failureRecord) set(cx *Counterexample, s Severity, explained bool) {
+	r.cx, r.severity, r.explained = cx, s, explained
+}
+
+// captureTB is a rapid.TB that records a failure instead of failing a
+// test: FailNow and SkipNow unwind to run, which returns normally.
+type captureTB struct {
+	name   string
+	failed bool
+	errs   []string
+}
+
+// stopRun unwinds a captureTB's run.
+type stopRun struct{}
+
+var _ rapid.TB = (*captureTB)(nil)
+
+func (tb *captureTB) run(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(stopRun); !ok {
+				panic(r)
+			}
+		}
+	}()
+	f()
+}
+
+func (tb *captureTB) Helper()                   {}
+func (tb *captureTB) Name() string              { return tb.name }
+func (tb *captureTB) Logf(string, ...any)       {}
+func (tb *captureTB) Log(...any)                {}
+func (tb *captureTB) Skipf(string, ...any)      { tb.SkipNow() }
+func (tb *captureTB) Skip(...any)               { tb.SkipNow() }
+func (tb *captureTB) SkipNow()                  { panic(stopRun{}) }
+func (tb *captureTB) Errorf(f string, a ...any) { tb.Error(fmt.Sprintf(f, a...)) }
+func (tb *captureTB) Error(a ...any)            { tb.failed = true; tb.errs = append(tb.errs, fmt.Sprint(a...)) }
+func (tb *captureTB) Fatalf(f string, a ...any) { tb.Errorf(f, a...); tb.FailNow() }
+func (tb *captureTB) Fatal(a ...any)            { tb.Error(a...); tb.FailNow() }
+func (tb *captureTB) FailNow()                  { tb.failed = true; panic(stopRun{}) }
+func (tb *captureTB) Fail()                     { tb.failed = true }
+func (tb *captureTB) Failed() bool              { return tb.failed }
+
+func (tb *captureTB) errors() string { return strings.Join(tb.errs, "\n") }
+
+// reproduce is rapid's own advice on replaying the failure: the fail file
+// or the seed of the failing case.
+func (tb *captureTB) reproduce() string {
+	for _, e := range tb.errs {
+		if _, rest, ok := strings.Cut(e, "To reproduce, specify "); ok {
+			rest, _, _ = strings.Cut(rest, "\n")
+			_, flags, _ := strings.Cut(rest, " ")
+			return "replay with " + flags
+		}
+	}
+	return "no replay advice"
+}

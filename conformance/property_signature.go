@@ -1,0 +1,60 @@
+package conformance
+
+import (
+	"context"
+
+	"pgregory.net/rapid"
+)
+
+// algorithmInvariance: RFC 7519 7.2 validates the signature (step 7, via
+// RFC 7515) apart from the claims, and 4.1.4-4.1.6 judge the time claims
+// by the clock alone, so the JWS algorithm never changes a time verdict:
+// the same claims set signed with HS256, RS256, ES256 and EdDSA under the
+// harness keys gets the same verdict and rejection class at the same clock
+// and leeway. Only the algorithms the adapter verifies take part.
+var algorithmInvariance = Property{
+	Name:   "algorithm-invariance",
+	Clause: "RFC 7519 7.2; RFC 7519 4.1.4-4.1.6",
+	Law:    "the signature algorithm never changes a time verdict",
+	unsupported: func(s Subject, o PropertyOptions) string {
+		if len(algs(context.Background(), s, o)) < 2 {
+			return "the adapter verifies no harness algorithm but HS256"
+		}
+		return ""
+	},
+	body: func(pc *propCase) {
+		t := pc.t
+		lw := pc.leeway()
+		anchor := GenInstant().Draw(t, "anchor")
+		cs := GenClaimsSet(anchor, NearValid).Draw(t, "claims")
+		payload := cs.Bytes()
+		c := pc.check(drawNow(t, cs, anchor, lw), lw)
+		first := pc.verify("HS256", payload, c, "HS256")
+		for _, alg := range pc.algs()[1:] {
+			o := pc.verify(alg, payload, c, alg)
+			pc.law(o.Verdict == first.Verdict && o.Class == first.Class, len(pc.calls)-1, "HS256 gave %s, %s gave %s", first, alg, o)
+		}
+	},
+}
+
+// determinism: RFC 7519 7.2 makes validation a function of the JWT and the
+// validation inputs (here the clock, leeway and key): verifying the same
+// token twice with the same options gives the same outcome, error text
+// included.
+var determinism = Property{
+	Name:   "determinism",
+	Clause: "RFC 7519 7.2",
+	Law:    "the same token verified twice with the same options gives the same outcome",
+	body: func(pc *propCase) {
+		t := pc.t
+		lw := pc.leeway()
+		anchor := GenInstant().Draw(t, "anchor")
+		cs := GenClaimsSet(anchor, NearValid).Draw(t, "claims")
+		payload := cs.Bytes()
+		alg := rapid.SampledFrom(pc.algs()).Draw(t, "alg")
+		c := pc.check(drawNow(t, cs, anchor, lw), lw)
+		o1 := pc.verify("first", payload, c, alg)
+		o2 := pc.verify("second", payload, c, alg)
+		pc.law(o1.String() == o2.String() && o1.Error == o2.Error, 1, "first %s (%q), then %s (%q)", o1, o1.Error, o2, o2.Error)
+	},
+}

@@ -1,0 +1,131 @@
+package conformance
+
+import (
+	"context"
+	"encoding/base64"
+	"strings"
+	"testing"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/vectors"
+)
+
+// judgeAdapter is an adapter whose verdict is a profile's prediction: with
+// the pure oracle's profile it is the RFC itself, so every law must hold on
+// it. It trusts every signature.
+type judgeAdapter struct {
+	name    string
+	profile Profile
+}
+
+func (a judgeAdapter) Name() string                   { return a.name }
+func (judgeAdapter) Module() adapters.Module          { return adapters.Module{Path: "judge", Version: "v0"} }
+func (judgeAdapter) Supports(f adapters.Feature) bool { return true }
+func (a judgeAdapter) Verify(_ context.Context, token string, o adapters.Options) adapters.Outcome {
+	parts := strings.Split(token, ".")
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		return adapters.Rejected(adapters.MalformedToken, err)
+	}
+	j, err := a.profile.Predict(payload, Check{Now: o.Now, Leeway: o.Leeway, SetLeeway: o.SetLeeway, Require: o.Require})
+	if err != nil {
+		panic(err)
+	}
+	if j.Verdict == vectors.Reject {
+		return adapters.Rejected(j.Classes[0], nil)
+	}
+	return adapters.Accepted()
+}
+
+func judge(name string, devs ...string) Subject {
+	p := Profile{Schema: ProfileSchema, Adapter: name}
+	for _, d := range devs {
+		p.Deviations = append(p.Deviations, DeviationRef{ID: d, Reason: "test"})
+	}
+	return Subject{Adapter: judgeAdapter{name: name, profile: p}, Profile: p}
+}
+
+// TestOracleSatisfiesEveryLaw runs every property on the oracle itself: a
+// law that fails there is a wrong law, not a finding. No minter takes part:
+// the libraries' minters round, which the issuance law is there to show.
+func TestOracleSatisfiesEveryLaw(t *testing.T) {
+	s := judge("judge/oracle")
+	for _, p := range Properties() {
+		t.Run(p.Name, func(t *testing.T) {
+			r := checkProperty(context.Background(), p, s, PropertyOptions{Minters: []adapters.Minter{}})
+			if r.Status == Fails || !r.Explained {
+				t.Errorf("%s on the oracle: %s, explained %t\n%v", p.Name, r.Status, r.Explained, r.Counterexample)
+			}
+		})
+	}
+}
+
+// TestPropertyCapturesDeviation checks a failing law is captured, shrunk,
+// explained by the deviation that causes it, and byte-stable across runs,
+// without failing the calling test.
+func TestPropertyCapturesDeviation(t *testing.T) {
+	s := judge("judge/exp-inclusive", "exp-inclusive")
+	p, _ := LookupProperty("exp-boundary")
+	r1 := checkProperty(context.Background(), p, s, PropertyOptions{})
+	r2 := checkProperty(context.Background(), p, s, PropertyOptions{})
+	if r1.Status != Fails || !r1.Explained || r1.Severity != Security {
+		t.Fatalf("exp-boundary on an exp-inclusive judge = %+v, want an explained security failure", r1)
+	}
+	cx := r1.Counterexample
+	if !strings.HasPrefix(cx.Payload, `{"exp":`) || cx.Now == "" || cx.Leeway == "" {
+		t.Errorf("counterexample %+v lacks a payload, clock or leeway", cx)
+	}
+	if r1.Record() != r2.Record() || r1.Counterexample.Detail != r2.Counterexample.Detail {
+		t.Errorf("two runs differ:\n%s\n%s", r1.Record(), r2.Record())
+	}
+	if t.Failed() {
+		t.Fatal("the captured failure leaked into the test")
+	}
+}
+
+// TestPropertyUnexplained checks a library that departs from its profile
+// is reported unexplained, with the fidelity counterexample.
+func TestPropertyUnexplained(t *testing.T) {
+	lib := judge("judge/default-leeway", "default-leeway-1m")
+	s := Subject{Adapter: lib.Adapter, Profile: Profile{Schema: ProfileSchema, Adapter: "judge/default-leeway"}}
+	s.Adapter = noLeeway{s.Adapter}
+	p, _ := LookupProperty("exp-boundary")
+	r := checkProperty(context.Background(), p, s, PropertyOptions{})
+	if r.Explained || r.Counterexample == nil || !strings.Contains(r.Counterexample.Detail, "unexplained") {
+		t.Fatalf("exp-boundary with an undeclared default leeway = %+v, want unexplained", r)
+	}
+}
+
+// noLeeway hides an adapter's leeway option, so properties run it in the
+// defaults mode.
+type noLeeway struct{ adapters.Adapter }
+
+func (n noLeeway) Supports(f adapters.Feature) bool {
+	return f != adapters.FeatureLeeway && n.Adapter.Supports(f)
+}
+
+func TestRecord(t *testing.T) {
+	t.Parallel()
+	r := PropertyResult{Status: Fails, Counterexample: &Counterexample{Payload: `{"exp":1}`, Now: "1", Leeway: "0s", Detail: "x"}}
+	if got, want := r.Record(), `fails {"payload":"{\"exp\":1}","now":"1","leeway":"0s"}`; got != want {
+		t.Errorf("Record() = %s, want %s", got, want)
+	}
+	if got := (PropertyResult{Status: Holds}).Record(); got != "holds" {
+		t.Errorf("Record() = %s, want holds", got)
+	}
+}
+
+// TestPropertiesDocumented checks each property names its clause and law.
+func TestPropertiesDocumented(t *testing.T) {
+	t.Parallel()
+	seen := map[string]bool{}
+	for _, p := range Properties() {
+		if p.Name == "" || !strings.HasPrefix(p.Clause, "RFC ") || p.Law == "" || p.body == nil {
+			t.Errorf("property %+v lacks a name, an RFC clause, a law or a body", p)
+		}
+		if seen[p.Name] {
+			t.Errorf("property %s listed twice", p.Name)
+		}
+		seen[p.Name] = true
+	}
+}
