@@ -38,11 +38,9 @@ var nbfBoundary = Property{
 	},
 }
 
-// boundaryCase draws a token holding only claim and a clock near its
-// boundary, and checks the library accepts exactly when valid says so of
-// the comparison of now + leeway with (exp) or now + leeway against (nbf)
-// the claim: valid receives sign((now ± leeway) - claim) in the form the
-// clause needs.
+// boundaryCase draws a token holding only claim, a leeway and a clock on
+// or near the claim's boundary, and checks the library accepts exactly when
+// valid says so of boundaryCmp.
 func boundaryCase(pc *propCase, claim adapters.Claim, valid func(int) bool) {
 	t := pc.t
 	lw := pc.leeway()
