@@ -21,3 +21,4 @@ compile_native_go_fuzzer github.com/jwtconform/jwtconform/fuzz FuzzToken fuzz_to
 compile_native_go_fuzzer github.com/jwtconform/jwtconform/fuzz FuzzHeader fuzz_header
 compile_native_go_fuzzer github.com/jwtconform/jwtconform/fuzz FuzzDifferential fuzz_differential
 compile_native_go_fuzzer github.com/jwtconform/jwtconform/fuzz FuzzOracle fuzz_oracle
+compile_native_go_fuzzer github.com/jwtconform/jwtconform/fuzz FuzzProperties fuzz_properties

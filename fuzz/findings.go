@@ -104,6 +104,13 @@ var replays = map[string]replay{
 	},
 }
 
+// The property target's inputs are rapid bitstreams: go test replays
+// them, and a failure there is rapid's shrunk counterexample, which the
+// property results of the report already carry, so the reader skips them.
+func init() {
+	replays["Properties"] = func(context.Context, *replayer, []any) ([]Anomaly, error) { return nil, nil }
+}
+
 var errArgs = fmt.Errorf("arguments do not fit the target")
 
 // Findings replays every committed corpus file in fsys (one directory per
