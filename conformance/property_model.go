@@ -143,7 +143,7 @@ var integerModel = Property{
 		const limit = 1 << 32 // seconds: every sum below stays in int64 nanoseconds
 		var lw int64
 		if pc.s.Adapter.Supports(adapters.FeatureLeeway) {
-			lw = rapid.Int64Range(0, 3600e9).Draw(t, "leeway")
+			lw = rapid.OneOf(rapid.SampledFrom([]int64{0, 1, 1e9, 60e9}), rapid.Int64Range(0, 3600e9)).Draw(t, "leeway")
 		}
 		anchor := rapid.Int64Range(-limit, limit).Draw(t, "anchor")
 		var cs ClaimsSet
@@ -164,7 +164,16 @@ var integerModel = Property{
 				}
 			}
 		}
-		nowNs := anchor*1e9 + rapid.Int64Range(-120e9, 120e9).Draw(t, "nowOffset")
+		// The clock sits near a claim's boundary (exp + leeway, nbf -
+		// leeway, iat) or near the anchor.
+		bases := []int64{anchor * 1e9}
+		for _, name := range adapters.TimeClaims {
+			if v, ok := claims[name]; ok {
+				bases = append(bases, v*1e9+lw, v*1e9-lw, v*1e9)
+			}
+		}
+		nowNs := rapid.SampledFrom(bases).Draw(t, "base") +
+			rapid.OneOf(rapid.SampledFrom([]int64{0, -1, 1, -1e9, 1e9}), rapid.Int64Range(-120e9, 120e9)).Draw(t, "nowOffset")
 		now := time.Unix(0, nowNs).UTC()
 		c := pc.check(now, time.Duration(lw))
 		c.Require = require
