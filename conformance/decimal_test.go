@@ -1,6 +1,9 @@
 package conformance
 
-import "testing"
+import (
+	"math/big"
+	"testing"
+)
 
 func TestDecimalString(t *testing.T) {
 	for _, tc := range []struct{ lit, want string }{
@@ -38,6 +41,17 @@ func TestDecimalCmp(t *testing.T) {
 	} {
 		if got := parseDecimal(tc.a).cmp(parseDecimal(tc.b)); got != tc.want {
 			t.Errorf("cmp(%s, %s) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestExactFloat checks exactFloat against big.Rat's exact conversion.
+func TestExactFloat(t *testing.T) {
+	for _, f := range []float64{0, 1, 0.1, 1700000000.99999999, -1.5, 1e-300, 1.7976931348623157e308, 5e-324, 1 << 62} {
+		r := new(big.Rat).SetFloat64(f)
+		want := parseDecimal(r.FloatString(1100))
+		if got := exactFloat(f); got.cmp(want) != 0 {
+			t.Errorf("exactFloat(%v) = %s, want %s", f, got, want)
 		}
 	}
 }

@@ -50,6 +50,8 @@ var catalogue = func() map[string]Deviation {
 		{"duplicates-last-wins", "duplicate claim names: the last one wins", func(s *semantics) { s.dups = dupLast }},
 		{"duplicates-first-wins", "duplicate claim names: the first one wins", func(s *semantics) { s.dups = dupFirst }},
 		{"duplicates-rejected", "duplicate claim names are rejected", func(s *semantics) { s.dups = dupReject }},
+		{"registered-string-claims-typed", "an iss, sub, aud or jti that is not a string (aud: nor an array of strings) rejects the token", func(s *semantics) { s.stringClaims = deny }},
+		{"registered-string-claims-unchecked", "the types of iss, sub, aud and jti are never checked", func(s *semantics) { s.stringClaims = allow }},
 		{"nested-duplicates-accepted", "duplicate member names inside a claim value are accepted", func(s *semantics) { s.nestedDup = allow }},
 		{"nested-duplicates-rejected", "duplicate member names inside a claim value are rejected", func(s *semantics) { s.nestedDup = deny }},
 		{"bom-ignored", "a byte-order mark before the claims set is ignored", func(s *semantics) { s.bom = allow }},
@@ -149,10 +151,12 @@ func nearestFloat64(d decimal) (decimal, failure) {
 	return exactFloat(f), failure{}
 }
 
-// exactFloat is the exact decimal value of f: 767 significant digits
-// cover every finite float64.
+// exactFloat is the exact decimal value of f.
 func exactFloat(f float64) decimal {
-	return parseDecimal(strconv.FormatFloat(f, 'e', 767, 64))
+	// A float64 is m × 2^(exp-53) with a 53-bit m, so 53-exp fractional
+	// decimal digits write it exactly; a whole number needs none.
+	_, exp := math.Frexp(f)
+	return parseDecimal(strconv.FormatFloat(f, 'f', max(0, 53-exp), 64))
 }
 
 // asFloat is d as the float64 nearest to it.
@@ -191,32 +195,4 @@ func goInstant(t time.Time) decimal {
 	n.Mul(n, big.NewInt(1e9))
 	n.Add(n, big.NewInt(int64(t.Nanosecond())))
 	return decimalFromNanos(n)
-}
-
-// numberBeyondFloat64 finds the first number literal in a JSON text that
-// strconv.ParseFloat, and so encoding/json decoding into an interface{},
-// refuses as beyond the float64 range. The text has already been parsed,
-// so a number is any run of number characters outside a string.
-func numberBeyondFloat64(b []byte) (string, bool) {
-	inString := false
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case inString && c == '\\':
-			i++
-		case c == '"':
-			inString = !inString
-		case !inString && (c == '-' || (c >= '0' && c <= '9')):
-			j := i
-			for j < len(b) && strings.IndexByte("0123456789+-.eE", b[j]) >= 0 {
-				j++
-			}
-			lit := string(b[i:j])
-			if _, err := strconv.ParseFloat(lit, 64); err != nil {
-				return lit, true
-			}
-			i = j - 1
-		}
-	}
-	return "", false
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -35,6 +36,8 @@ type member struct {
 	// text is the raw literal for numbers and the unescaped value for
 	// strings.
 	text []byte
+	// strings: an array value holds only strings.
+	strings bool
 }
 
 // document is a strictly parsed claims set: the top-level members in order
@@ -50,6 +53,9 @@ type document struct {
 	// loneSurrogate: a \u escape names half a surrogate pair (RFC 8259 8.2:
 	// unpredictable).
 	loneSurrogate bool
+	// beyondFloat64 is the first number literal outside the float64 range
+	// (RFC 8259 9 lets a parser limit the range of numbers), if any.
+	beyondFloat64 string
 	// depth is the deepest nesting of arrays and objects (the claims set
 	// itself is 1); RFC 8259 9 allows a parser to limit it.
 	depth int
@@ -69,7 +75,7 @@ var errNotObject = errors.New("claims set is not a JSON object")
 // parseDocument parses b as one RFC 8259 JSON text whose top level is an
 // object. b must be valid UTF-8.
 func parseDocument(b []byte) (document, error) {
-	p := &parser{b: b}
+	p := &parser{b: b, replaceInvalid: !utf8.Valid(b)}
 	doc := document{members: make([]member, 0, 8)}
 	p.ws()
 	if p.i < len(b) && b[p.i] != '{' {
@@ -97,7 +103,7 @@ func parseDocument(b []byte) (document, error) {
 // object, and ignores whatever follows it, as a streaming decoder that
 // stops at the object's closing brace does.
 func parseLeadingObject(b []byte) (document, error) {
-	p := &parser{b: b}
+	p := &parser{b: b, replaceInvalid: !utf8.Valid(b)}
 	var doc document
 	p.ws()
 	if p.i >= len(b) || b[p.i] != '{' {
@@ -113,6 +119,7 @@ func parseLeadingObject(b []byte) (document, error) {
 // fill copies what the parser noticed into doc.
 func (p *parser) fill(doc *document) {
 	doc.dupNames, doc.nestedDup, doc.loneSurrogate, doc.depth = p.dup, p.nestedDup, p.surrogate, p.depth
+	doc.beyondFloat64 = p.beyondFloat64
 }
 
 type parser struct {
@@ -122,6 +129,14 @@ type parser struct {
 	nestedDup bool
 	surrogate bool
 	depth     int
+	// beyondFloat64 is the first literal that overflows a float64.
+	beyondFloat64 string
+	// arrayOfStrings: the array parsed last holds only strings.
+	arrayOfStrings bool
+	// replaceInvalid: the input is not valid UTF-8, so strings read with
+	// each invalid byte as U+FFFD, as encoding/json reads them; two names
+	// that differ only in invalid bytes are then the same name.
+	replaceInvalid bool
 }
 
 func (p *parser) errf(format string, args ...any) error {
@@ -231,6 +246,8 @@ func (p *parser) object(depth int, top *[]member) error {
 				// Re-read the literal for its unescaped value.
 				q := &parser{b: p.b, i: start}
 				m.text, _ = q.str()
+			case kArray:
+				m.strings = p.arrayOfStrings
 			}
 			*top = append(*top, m)
 		}
@@ -282,16 +299,20 @@ func (p *parser) array(depth int) error {
 		return err
 	}
 	p.i++ // '['
+	onlyStrings := true
 	p.ws()
 	if p.i < len(p.b) && p.b[p.i] == ']' {
 		p.i++
+		p.arrayOfStrings = true
 		return nil
 	}
 	for {
 		p.ws()
-		if _, err := p.value(depth, nil); err != nil {
+		k, err := p.value(depth, nil)
+		if err != nil {
 			return err
 		}
+		onlyStrings = onlyStrings && k == kString
 		p.ws()
 		if p.i >= len(p.b) {
 			return p.errf("unterminated array")
@@ -301,6 +322,7 @@ func (p *parser) array(depth int) error {
 			p.i++
 		case ']':
 			p.i++
+			p.arrayOfStrings = onlyStrings
 			return nil
 		default:
 			return p.errf("want ',' or ']'")
@@ -319,6 +341,9 @@ func (p *parser) str() ([]byte, error) {
 		switch {
 		case c == '"':
 			p.i++
+			if s := p.b[start : p.i-1]; p.replaceInvalid && !utf8.Valid(s) {
+				return replaceInvalidUTF8(s), nil
+			}
 			return p.b[start : p.i-1], nil
 		case c < 0x20:
 			return nil, p.errf("control character %#x in string", c)
@@ -349,11 +374,27 @@ func (p *parser) strEscaped(start int) ([]byte, error) {
 			if out, err = p.escape(out); err != nil {
 				return nil, err
 			}
+		case c >= utf8.RuneSelf && p.replaceInvalid:
+			r, n := utf8.DecodeRune(p.b[p.i:])
+			out = utf8.AppendRune(out, r) // RuneError for an invalid byte
+			p.i += n
 		default:
 			out = append(out, c)
 			p.i++
 		}
 	}
+}
+
+// replaceInvalidUTF8 copies s with each byte that is not part of valid
+// UTF-8 replaced by U+FFFD.
+func replaceInvalidUTF8(s []byte) []byte {
+	out := make([]byte, 0, len(s)+8)
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		out = utf8.AppendRune(out, r)
+		s = s[n:]
+	}
+	return out
 }
 
 func (p *parser) escape(out []byte) ([]byte, error) {
@@ -419,8 +460,23 @@ func (p *parser) hex4() (rune, bool) {
 	return r, true
 }
 
-// number checks the RFC 8259 number grammar.
+// number checks the RFC 8259 number grammar and notes a literal beyond
+// the float64 range.
 func (p *parser) number() error {
+	start := p.i
+	if err := p.numberGrammar(); err != nil {
+		return err
+	}
+	// Only an exponent or some 309 digits can leave the float64 range.
+	if lit := p.b[start:p.i]; p.beyondFloat64 == "" && (len(lit) > 300 || bytes.ContainsAny(lit, "eE")) {
+		if _, err := strconv.ParseFloat(string(lit), 64); err != nil {
+			p.beyondFloat64 = string(lit)
+		}
+	}
+	return nil
+}
+
+func (p *parser) numberGrammar() error {
 	if p.b[p.i] == '-' {
 		p.i++
 	}

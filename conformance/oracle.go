@@ -156,12 +156,10 @@ func (s semantics) decideText(payload []byte, c Check) *allowed {
 		a.deny(failure{adapters.MalformedToken, fmt.Sprintf("claims set is not a JSON object: %v (RFC 7519 7.2 step 10)", err)})
 		return a
 	}
-	if s.float64Anywhere {
-		if lit, ok := numberBeyondFloat64(payload); ok {
-			a := accepted()
-			a.deny(failure{adapters.MalformedToken, fmt.Sprintf("the number %s is beyond the float64 range (RFC 8259 9: a parser may limit the range of numbers)", lit)})
-			return a
-		}
+	if s.float64Anywhere && doc.beyondFloat64 != "" {
+		a := accepted()
+		a.deny(failure{adapters.MalformedToken, fmt.Sprintf("the number %s is beyond the float64 range (RFC 8259 9: a parser may limit the range of numbers)", doc.beyondFloat64)})
+		return a
 	}
 	var pending []*allowed
 	for _, p := range []struct {
@@ -197,6 +195,14 @@ func (s semantics) decideText(payload []byte, c Check) *allowed {
 			a.deny(f)
 			pending = append(pending, a)
 			pick = dupLast
+		}
+	}
+	if name, ok := s.mistypedStringClaim(doc); ok {
+		f := failure{adapters.MalformedClaim, fmt.Sprintf("%s is not a string (RFC 7519 4.1: a StringOrURI; the RFC sets no rule for rejecting it)", name)}
+		if r, done := resolve(s.stringClaims, f); done {
+			return r
+		} else if r != nil {
+			pending = append(pending, r)
 		}
 	}
 	out := s.claims(doc, pick, c)
@@ -248,6 +254,30 @@ func resolve(ch choice, f failure) (*allowed, bool) {
 		return nil, false
 	}
 	return a, false
+}
+
+// stringClaims are the registered claims RFC 7519 4.1 types as strings;
+// "aud" may also be an array of strings.
+var stringClaims = []string{"iss", "sub", "aud", "jti"}
+
+// mistypedStringClaim finds an occurrence of iss, sub, aud or jti whose
+// value is not a string (nor, for aud, an array of strings). A null counts
+// as absent, as a decoder into a Go string reads it.
+func (s semantics) mistypedStringClaim(doc document) (string, bool) {
+	for _, m := range doc.members {
+		for _, name := range stringClaims {
+			if string(m.name) != name && !(s.caseFold && bytes.EqualFold(m.name, []byte(name))) {
+				continue
+			}
+			switch {
+			case m.kind == kString, m.kind == kNull:
+			case name == "aud" && m.kind == kArray && m.strings:
+			default:
+				return name, true
+			}
+		}
+	}
+	return "", false
 }
 
 // claimValue is a time claim as the semantics read it.

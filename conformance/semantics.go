@@ -62,6 +62,8 @@ type semantics struct {
 	depthLimit int
 	dups       dupPolicy
 	nestedDup  choice
+	// stringClaims resolves an iss, sub, aud or jti that is not a string.
+	stringClaims choice
 	// nullClaimsSet: a payload that is JSON null counts as an empty object.
 	nullClaimsSet bool
 	// float64Anywhere: every number in the claims set, in any claim at any

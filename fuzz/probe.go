@@ -107,15 +107,30 @@ func NewProber(subjects []conformance.Subject) *Prober {
 	return &Prober{Subjects: subjects, counter: newAllocCounter()}
 }
 
+// call verifies token with one subject and returns the bytes allocated
+// meanwhile.
+func (p *Prober) call(ctx context.Context, s conformance.Subject, token string, opts adapters.Options) (adapters.Outcome, uint64) {
+	before := p.counter.read()
+	o := conformance.Call(ctx, s.Adapter, token, opts, p.Timeout)
+	return o, p.counter.read() - before
+}
+
 // Probe verifies token with every subject under opts and returns what went
 // wrong, in subject order, each matched against the known findings of
 // target.
 func (p *Prober) Probe(ctx context.Context, target, token string, opts adapters.Options) []Anomaly {
 	var out []Anomaly
 	for _, s := range p.Subjects {
-		before := p.counter.read()
-		o := conformance.Call(ctx, s.Adapter, token, opts, p.Timeout)
-		alloc := p.counter.read() - before
+		o, alloc := p.call(ctx, s, token, opts)
+		if alloc > AllocBound(len(token)) && o.Verdict != adapters.Panic && o.Verdict != adapters.Timeout {
+			// The counter is process-wide, so other goroutines' work
+			// (another test, the GC) can only add to it: the least of
+			// three calls is the call's own cost.
+			for range 2 {
+				_, again := p.call(ctx, s, token, opts)
+				alloc = min(alloc, again)
+			}
+		}
 		a := Anomaly{Adapter: s.Adapter.Name(), Module: s.Adapter.Module().String(), Outcome: o, Bytes: len(token)}
 		switch {
 		case o.Verdict == adapters.Panic:
