@@ -26,6 +26,11 @@ var rapidMu sync.Mutex
 // test) and fixes the seed, once.
 var setupRapid = sync.OnceFunc(func() {
 	testing.Init()
+	if !flag.Parsed() {
+		// Outside go test (the command): rapid calls testing.Short, which
+		// needs parsed flags; an empty parse keeps every default.
+		_ = flag.CommandLine.Parse(nil)
+	}
 	if f := flag.Lookup("rapid.seed"); f != nil && f.Value.String() == "0" {
 		if err := f.Value.Set(strconv.FormatUint(DefaultPropertySeed, 10)); err != nil {
 			panic(err)
@@ -106,7 +111,7 @@ func resultKey(p Property, s Subject, o PropertyOptions) string {
 	defer rapidMu.Unlock()
 	return strings.Join([]string{p.Name, s.Adapter.Name(), strings.Join(devs, ","), strings.Join(mints, ","),
 		flag.Lookup("rapid.seed").Value.String(), flag.Lookup("rapid.checks").Value.String(),
-		flag.Lookup("rapid.steps").Value.String(), strconv.FormatBool(testing.Short())}, "\x00")
+		flag.Lookup("rapid.steps").Value.String(), flag.Lookup("test.short").Value.String()}, "\x00")
 }
 
 func checkProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {

@@ -24,11 +24,18 @@ func runSuite(args []string, out io.Writer) error {
 	vectorPat := fs.String("vectors", "*", "glob over vector ids, such as 'exp-boundary/*'")
 	timeout := fs.Duration("timeout", conformance.DefaultTimeout, "bound on one library call")
 	timestamp := fs.Bool("timestamp", false, "record the current time in results.json (two runs then differ)")
+	var sec sections
+	fs.BoolVar(&sec.properties, "properties", true, "check the rapid properties on every adapter (about 20 s)")
+	fs.StringVar(&sec.resources, "resources", "off", "resource-exhaustion sweep: off, quick or full (its allocation figures vary slightly between runs)")
+	fs.BoolVar(&sec.fuzz, "fuzz", true, "replay the committed fuzz corpus and list its findings")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if err := wantArgs("run", pos, 0, "no arguments"); err != nil {
+		return err
+	}
+	if err := sec.check(); err != nil {
 		return err
 	}
 	as, err := selectAdapters(*adapterPat)
@@ -48,6 +55,9 @@ func runSuite(args []string, out io.Writer) error {
 		return err
 	}
 	in := report.Input{Subjects: subjects, Vectors: vs, Results: results}
+	if err := sec.fill(context.Background(), &in, as, *timeout); err != nil {
+		return err
+	}
 	if *adapterPat != "*" || *vectorPat != "*" {
 		in.Selection = &report.Selection{Adapters: *adapterPat, Vectors: *vectorPat}
 	}

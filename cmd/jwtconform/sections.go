@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/fuzz"
+	"github.com/jwtconform/jwtconform/report"
+)
+
+// resourceSweeps names the token sizes of -resources. Allocation figures
+// vary in their third significant digit between runs (Go seeds its maps
+// at random), so the sweep is off by default to keep results.json
+// byte-identical across runs.
+var resourceSweeps = map[string][]int{
+	"off":   nil,
+	"quick": conformance.QuickResourceSizes,
+	"full":  conformance.DefaultResourceSizes,
+}
+
+// sections are the optional parts of a run besides the vectors.
+type sections struct {
+	properties bool
+	resources  string
+	fuzz       bool
+}
+
+// check rejects a -resources value that names no sweep.
+func (s sections) check() error {
+	if _, ok := resourceSweeps[s.resources]; !ok {
+		return fmt.Errorf("%w: -resources %q: want off, quick (1 KB to 16 KB, seconds) or full (1 KB to 10 MB, minutes)", errUsage, s.resources)
+	}
+	return nil
+}
+
+// fill runs the selected sections and puts their results into in. A
+// section that is not run stays nil, which the report shows as not run.
+func (s sections) fill(ctx context.Context, in *report.Input, as []adapters.Adapter, timeout time.Duration) error {
+	if s.properties {
+		in.Properties = conformance.CheckProperties(ctx, in.Subjects, conformance.PropertyOptions{Timeout: timeout})
+	}
+	if sizes := resourceSweeps[s.resources]; sizes != nil {
+		in.Resources = conformance.MeasureResources(ctx, as, sizes)
+	}
+	if s.fuzz {
+		fs, err := fuzz.Findings(ctx, fuzz.Committed())
+		if err != nil {
+			return err
+		}
+		in.Fuzz = selectFindings(fs, as)
+	}
+	return nil
+}
+
+// selectFindings keeps the findings of the selected adapters and those
+// that name none (the oracle's).
+func selectFindings(fs []conformance.FuzzFinding, as []adapters.Adapter) []conformance.FuzzFinding {
+	keep := map[string]bool{"": true, "oracle": true}
+	for _, a := range as {
+		keep[a.Name()] = true
+	}
+	out := []conformance.FuzzFinding{}
+	for _, f := range fs {
+		if keep[f.Adapter] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
