@@ -121,6 +121,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown adapter pattern", []string{"run", "-adapter", "nosuch/*"}, `-adapter "nosuch/*" matches no adapter`},
 		{"unknown vector pattern", []string{"run", "-vectors", "nosuch/*"}, `-vectors "nosuch/*" matches no vector`},
 		{"run argument", []string{"run", "extra"}, "run: want no arguments"},
+		{"unknown resource sweep", []string{"run", "-resources", "huge"}, `-resources "huge": want off, quick`},
 		{"check without payload", []string{"check"}, "-payload is required"},
 		{"check unreadable payload file", []string{"check", "-payload", "@/nonexistent/payload.json"}, "no such file or directory"},
 		{"check bad duration", []string{"check", "-payload", "{}", "-leeway", "five minutes"}, `invalid value "five minutes" for flag -leeway`},
