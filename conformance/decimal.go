@@ -15,6 +15,10 @@ type decimal struct {
 	neg    bool
 	digits string
 	exp    int64
+	// float is the value as a float64 when it came from one (isFloat), so
+	// that reading it back costs no parse.
+	float   float64
+	isFloat bool
 }
 
 // maxExp bounds exponents: a JSON exponent past it is beyond any clock the

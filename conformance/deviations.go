@@ -153,14 +153,24 @@ func nearestFloat64(d decimal) (decimal, failure) {
 
 // exactFloat is the exact decimal value of f.
 func exactFloat(f float64) decimal {
+	if f == math.Trunc(f) && math.Abs(f) < 1<<53 && !(f == 0 && math.Signbit(f)) {
+		d := parseDecimal(strconv.FormatInt(int64(f), 10))
+		d.float, d.isFloat = f, true
+		return d
+	}
 	// A float64 is m × 2^(exp-53) with a 53-bit m, so 53-exp fractional
 	// decimal digits write it exactly; a whole number needs none.
 	_, exp := math.Frexp(f)
-	return parseDecimal(strconv.FormatFloat(f, 'f', max(0, 53-exp), 64))
+	d := parseDecimal(strconv.FormatFloat(f, 'f', max(0, 53-exp), 64))
+	d.float, d.isFloat = f, true
+	return d
 }
 
 // asFloat is d as the float64 nearest to it.
 func asFloat(d decimal) float64 {
+	if d.isFloat {
+		return d.float
+	}
 	f, _ := strconv.ParseFloat(d.String(), 64)
 	return f
 }
@@ -190,6 +200,10 @@ const unixToInternal int64 = (1969*365 + 1969/4 - 1969/100 + 1969/400) * 86400
 // goInstant is the instant time.Time comparisons really see for t: the
 // internal seconds since year 1, wrapped to int64, mapped back exactly.
 func goInstant(t time.Time) decimal {
+	if sec := t.Unix(); sec > -9e9 && sec < 9e9 {
+		// No wrap, and the nanoseconds fit an int64.
+		return decimalFromInt64Nanos(sec*1e9 + int64(t.Nanosecond()))
+	}
 	internal := t.Unix() + unixToInternal // wraps as Go's does
 	n := new(big.Int).Sub(big.NewInt(internal), big.NewInt(unixToInternal))
 	n.Mul(n, big.NewInt(1e9))

@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ProfileSchema identifies the profile file format.
@@ -99,8 +100,35 @@ func ParseProfile(name string, b []byte) (Profile, error) {
 	return p, nil
 }
 
-// semantics builds the profile's switchboard from its deviations.
+// semanticsCache holds the switchboards built so far, keyed by the
+// deviation list's first element and length: a profile's deviations are
+// never changed in place (tests that drop one build a new slice), so the
+// same backing array means the same list.
+var semanticsCache sync.Map
+
+type semanticsKey struct {
+	first *DeviationRef
+	n     int
+}
+
+// semantics builds the profile's switchboard from its deviations, once per
+// list of deviations.
 func (p Profile) semantics() (semantics, error) {
+	if len(p.Deviations) == 0 {
+		return p.buildSemantics()
+	}
+	key := semanticsKey{&p.Deviations[0], len(p.Deviations)}
+	if s, ok := semanticsCache.Load(key); ok {
+		return s.(semantics), nil
+	}
+	s, err := p.buildSemantics()
+	if err == nil {
+		semanticsCache.Store(key, s)
+	}
+	return s, err
+}
+
+func (p Profile) buildSemantics() (semantics, error) {
 	var s semantics
 	seen := map[string]bool{}
 	for _, d := range p.Deviations {
