@@ -71,6 +71,11 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile) map[string]strin
 				if *updateFlag || p.Properties == nil {
 					return
 				}
+				if !recordedConfig() {
+					// A deep run or another seed finds other counterexamples;
+					// it still fails on anything the profile cannot explain.
+					return
+				}
 				if want, ok := p.Properties[prop.Name]; !ok {
 					t.Errorf("%s\nno recorded result; run with -jwtconform.update to record %s", describeProperty(prop, r, a), r.Record())
 				} else if want != r.Record() {
@@ -79,6 +84,9 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile) map[string]strin
 			})
 		}
 	})
+	if !*updateFlag && p.Properties != nil && !recordedConfig() {
+		t.Logf("rapid runs with seed %d and -rapid.checks=%s, not the recorded seed %d and 100 checks: property results are checked against the profile only", PropertySeed(), flag.Lookup("rapid.checks").Value.String(), DefaultPropertySeed)
+	}
 	if !*updateFlag && p.Properties != nil {
 		for _, k := range slices.Sorted(maps.Keys(p.Properties)) {
 			if _, ok := LookupProperty(k); !ok {
@@ -87,6 +95,13 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile) map[string]strin
 		}
 	}
 	return got
+}
+
+// recordedConfig reports whether rapid runs with the seed and number of
+// checks the recorded results were made with (DefaultPropertySeed and
+// rapid's default of 100), so that the records apply.
+func recordedConfig() bool {
+	return PropertySeed() == DefaultPropertySeed && flag.Lookup("rapid.checks").Value.String() == "100"
 }
 
 // describeProperty names everything needed to reproduce a property result.

@@ -88,8 +88,11 @@ func Run(t *testing.T, a adapters.Adapter, p Profile) {
 		checkDeviationsUsed(t, p, vs)
 		if *updateFlag {
 			p.Outcomes = got
-			if props != nil {
+			switch {
+			case props != nil && recordedConfig():
 				p.Properties = props
+			case props != nil:
+				t.Logf("property results kept as recorded: this run's seed or -rapid.checks differs from the recorded configuration")
 			}
 			p.Module = mod.String()
 			if err := p.WriteFile(); err != nil {
