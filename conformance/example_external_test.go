@@ -44,7 +44,11 @@ func (stdlibAdapter) Verify(_ context.Context, token string, opts adapters.Optio
 	if len(parts) != 3 {
 		return adapters.Rejected(adapters.MalformedToken, errors.New("want three segments"))
 	}
-	mac := hmac.New(sha256.New, opts.Key.Public.([]byte))
+	secret, ok := opts.Key.Public.([]byte)
+	if !ok || opts.Key.Alg != "HS256" {
+		return adapters.Rejected(adapters.Signature, errors.New("this verifier knows HS256 only"))
+	}
+	mac := hmac.New(sha256.New, secret)
 	mac.Write([]byte(parts[0] + "." + parts[1]))
 	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
 	if err != nil || !hmac.Equal(sig, mac.Sum(nil)) {
@@ -68,7 +72,9 @@ func (stdlibAdapter) Verify(_ context.Context, token string, opts adapters.Optio
 			return adapters.Rejected(adapters.MissingClaim, errors.New(string(c)+" is required"))
 		}
 	}
-	now := new(big.Rat).SetFrac(big.NewInt(opts.Now.UnixNano()), big.NewInt(1e9))
+	// Seconds and nanoseconds apart: UnixNano wraps outside 1678-2262.
+	now := new(big.Rat).SetFrac(big.NewInt(int64(opts.Now.Nanosecond())), big.NewInt(1e9))
+	now.Add(now, new(big.Rat).SetInt64(opts.Now.Unix()))
 	leeway := new(big.Rat).SetFrac(big.NewInt(int64(opts.Leeway)), big.NewInt(1e9))
 	for _, name := range []string{"exp", "nbf", "iat"} {
 		v, ok := claims[name]
