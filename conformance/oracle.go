@@ -119,34 +119,75 @@ var bom = []byte("\xef\xbb\xbf")
 
 // judge applies s to payload under c.
 func (s semantics) judge(payload []byte, c Check) Judgement {
-	return s.decide(payload, c).judgement()
+	return s.judgeParsed(payload, c, &parses{})
 }
 
-func (s semantics) decide(payload []byte, c Check) *allowed {
+// judgeParsed is judge with the parses of payload shared through ps.
+func (s semantics) judgeParsed(payload []byte, c Check, ps *parses) Judgement {
+	return s.decide(payload, c, ps).judgement()
+}
+
+// parses remembers the parses of one payload (and of it less a byte-order
+// mark), so that several semantics judging it parse it once. The slot is
+// chosen by length: the payload and its BOM-less rest differ in it.
+type parses struct {
+	entries [2]parsed
+	n       int
+}
+
+type parsed struct {
+	length   int
+	leading  bool // parseLeadingObject rather than parseDocument
+	doc      document
+	err      error
+	hasValue bool
+}
+
+func (ps *parses) get(b []byte, leading bool) (document, error) {
+	for i := range ps.n {
+		if e := ps.entries[i]; e.hasValue && e.length == len(b) && e.leading == leading {
+			return e.doc, e.err
+		}
+	}
+	var doc document
+	var err error
+	if leading {
+		doc, err = parseLeadingObject(b)
+	} else {
+		doc, err = parseDocument(b)
+	}
+	if ps.n < len(ps.entries) {
+		ps.entries[ps.n] = parsed{length: len(b), leading: leading, doc: doc, err: err, hasValue: true}
+		ps.n++
+	}
+	return doc, err
+}
+
+func (s semantics) decide(payload []byte, c Check, ps *parses) *allowed {
 	// Only one byte-order mark may be ignored: what follows it must be JSON.
 	if rest, ok := bytes.CutPrefix(payload, bom); ok {
 		f := failure{adapters.MalformedToken, "byte-order mark before the JSON text (RFC 8259 8.1: a parser MAY ignore it)"}
 		if r, done := resolve(s.bom, f); done {
 			return r
 		} else if r != nil {
-			r.union(s.decideText(rest, c))
+			r.union(s.decideText(rest, c, ps))
 			return r
 		}
 		payload = rest
 	}
-	return s.decideText(payload, c)
+	return s.decideText(payload, c, ps)
 }
 
 // decideText judges a payload with any byte-order mark already handled.
-func (s semantics) decideText(payload []byte, c Check) *allowed {
+func (s semantics) decideText(payload []byte, c Check, ps *parses) *allowed {
 	if !utf8.Valid(payload) && !s.lenientUTF8 {
 		a := accepted()
 		a.deny(failure{adapters.MalformedToken, "claims set is not valid UTF-8 (RFC 7519 7.2 step 10, RFC 8259 8.1)"})
 		return a
 	}
-	doc, err := parseDocument(payload)
+	doc, err := ps.get(payload, false)
 	if err != nil && s.trailingIgnored {
-		doc, err = parseLeadingObject(payload)
+		doc, err = ps.get(payload, true)
 	}
 	if err == errNotObject && s.nullClaimsSet && string(bytes.Trim(payload, " \t\r\n")) == "null" {
 		doc, err = document{}, nil

@@ -150,11 +150,29 @@ func (p Profile) buildSemantics() (semantics, error) {
 
 // Predict is the profile's judgement of a claims set.
 func (p Profile) Predict(payload []byte, c Check) (Judgement, error) {
+	return NewPredictor(payload).Predict(p, c)
+}
+
+// Predictor judges one claims set under several profiles and checks,
+// parsing it once: the parse is the same whatever the deviations.
+type Predictor struct {
+	payload []byte
+	parses  parses
+}
+
+// NewPredictor returns a predictor of payload, which must not change while
+// the predictor is in use.
+func NewPredictor(payload []byte) *Predictor {
+	return &Predictor{payload: payload}
+}
+
+// Predict is profile p's judgement of the payload under c.
+func (pr *Predictor) Predict(p Profile, c Check) (Judgement, error) {
 	s, err := p.semantics()
 	if err != nil {
 		return Judgement{}, err
 	}
-	return s.judge(payload, c), nil
+	return s.judgeParsed(pr.payload, c, &pr.parses), nil
 }
 
 // Marshal renders the profile as stable, indented JSON.

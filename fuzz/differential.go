@@ -91,12 +91,13 @@ func (d Differential) Check(ctx context.Context, target string, payload []byte, 
 	token := jws.HS256(payload)
 	opts := c.Options()
 	var out []Anomaly
+	pr := conformance.NewPredictor(payload) // one parse for every profile
 	for _, s := range d.Subjects {
 		o := conformance.Call(ctx, s.Adapter, token, opts, d.Timeout)
 		if o.Verdict == adapters.Unsupported {
 			continue
 		}
-		predicted, err := s.Profile.Predict(payload, c)
+		predicted, err := pr.Predict(s.Profile, c)
 		if err != nil {
 			return nil, fmt.Errorf("fuzz: profile of %s: %w", s.Adapter.Name(), err)
 		}
