@@ -86,7 +86,8 @@ type FuzzFinding struct {
 	Target string `json:"target"`
 	// File is the corpus file's path under the repository.
 	File string `json:"file"`
-	// Kind is panic, timeout, alloc or unexplained.
+	// Kind is panic, timeout, alloc or unexplained, or explained for a
+	// departure from the RFC that a profile deviation now covers.
 	Kind string `json:"kind"`
 	// Adapter is the adapter concerned, if one is.
 	Adapter string `json:"adapter,omitempty"`

@@ -281,21 +281,13 @@ func symbol(v adapters.Verdict) string {
 	return "–"
 }
 
-// htmlVector is a vector as the page's script reads it.
+// htmlVector is a vector as the page's script reads it: the Vector of
+// results.json with the RFC judgements keyed by mode (hiding Vector.RFC)
+// and the command that reproduces each mode.
 type htmlVector struct {
-	ID            string                       `json:"id"`
-	Topic         string                       `json:"topic"`
-	Comment       string                       `json:"comment"`
-	Clause        string                       `json:"clause"`
-	Payload       *string                      `json:"payload,omitempty"`
-	PayloadBase64 string                       `json:"payloadBase64,omitempty"`
-	Token         string                       `json:"token"`
-	Now           string                       `json:"now"`
-	Leeway        string                       `json:"leeway"`
-	Require       []adapters.Claim             `json:"require"`
-	Flags         []string                     `json:"flags"`
-	RFC           map[conformance.Mode]htmlRFC `json:"rfc"`
-	Cmd           map[conformance.Mode]string  `json:"cmd"`
+	Vector
+	RFC map[conformance.Mode]htmlRFC `json:"rfc"`
+	Cmd map[conformance.Mode]string  `json:"cmd"`
 }
 
 type htmlRFC struct {
@@ -334,9 +326,7 @@ func htmlData(d Document) ([]byte, error) {
 	vectorAt := map[string]int{}
 	for i, v := range d.Vectors {
 		vectorAt[v.ID] = i
-		hv := htmlVector{ID: v.ID, Topic: v.Topic, Comment: v.Comment, Clause: v.Clause, Payload: v.Payload,
-			PayloadBase64: v.PayloadBase64, Token: v.Token, Now: v.Now, Leeway: v.Leeway, Require: v.Require,
-			Flags: v.Flags, RFC: map[conformance.Mode]htmlRFC{}, Cmd: map[conformance.Mode]string{}}
+		hv := htmlVector{Vector: v, RFC: map[conformance.Mode]htmlRFC{}, Cmd: map[conformance.Mode]string{}}
 		if hv.Require == nil {
 			hv.Require = []adapters.Claim{}
 		}

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
 )
 
@@ -43,22 +41,10 @@ func checkPayload(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	as, err := selectAdapters(cf.adapter)
-	if err != nil {
-		return err
-	}
-	subjects, err := conformance.Subjects(as)
-	if err != nil {
-		return err
-	}
-	tr, err := judge(context.Background(), subjects, tokenCase{
+	return judgeAndPrint(out, cf, tokenCase{
 		token: token, alg: signer.Alg, payload: payload, check: chk,
 		key: adapters.Key{Alg: signer.Alg, Public: signer.Public},
-	}, cf.timeout)
-	if err != nil {
-		return err
-	}
-	return printTokenReport(out, tr, cf.json)
+	})
 }
 
 // readPayload reads -payload: the claims set itself, or @FILE.

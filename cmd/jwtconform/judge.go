@@ -24,6 +24,24 @@ type tokenCase struct {
 	badSignature string
 }
 
+// judgeAndPrint puts tc to every adapter -adapter selects and prints the
+// report, as check and verify both end.
+func judgeAndPrint(out io.Writer, cf clockFlags, tc tokenCase) error {
+	as, err := selectAdapters(cf.adapter)
+	if err != nil {
+		return err
+	}
+	subjects, err := conformance.Subjects(as)
+	if err != nil {
+		return err
+	}
+	tr, err := judge(context.Background(), subjects, tc, cf.timeout)
+	if err != nil {
+		return err
+	}
+	return printTokenReport(out, tr, cf.json)
+}
+
 // judge verifies the token with every subject through the harness (panic
 // and timeout recovery included) and judges each outcome against the RFC
 // and the subject's profile.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
 )
 
@@ -51,14 +49,6 @@ func verifyToken(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	as, err := selectAdapters(cf.adapter)
-	if err != nil {
-		return err
-	}
-	subjects, err := conformance.Subjects(as)
-	if err != nil {
-		return err
-	}
 	tc := tokenCase{
 		token: raw, alg: tok.alg, payload: tok.payload, check: chk,
 		key: adapters.Key{Alg: tok.alg, Public: pub},
@@ -66,11 +56,7 @@ func verifyToken(args []string, out io.Writer) error {
 	if err := jws.VerifySignature(tok.alg, pub, tok.signingInput, tok.signature); err != nil {
 		tc.badSignature = err.Error()
 	}
-	tr, err := judge(context.Background(), subjects, tc, cf.timeout)
-	if err != nil {
-		return err
-	}
-	return printTokenReport(out, tr, cf.json)
+	return judgeAndPrint(out, cf, tc)
 }
 
 // readToken reads the TOKEN argument: the token itself, or @FILE.
