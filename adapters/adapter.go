@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto"
 	"time"
+
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // Adapter is one verification path of one JWT library, as a user of that
@@ -43,18 +45,18 @@ func RequireFeature(c Claim) Feature {
 	return Feature("require-" + string(c))
 }
 
-// Claim names a registered time claim of RFC 7519.
-type Claim string
+// Claim names a registered time claim of RFC 7519; it is the oracle's.
+type Claim = oracle.Claim
 
 // The time claims of RFC 7519 section 4.1.
 const (
-	Exp Claim = "exp"
-	Nbf Claim = "nbf"
-	Iat Claim = "iat"
+	Exp = oracle.Exp
+	Nbf = oracle.Nbf
+	Iat = oracle.Iat
 )
 
 // TimeClaims lists the time claims in a fixed order.
-var TimeClaims = []Claim{Exp, Nbf, Iat}
+var TimeClaims = oracle.TimeClaims
 
 // Options is what the harness asks of one verification.
 type Options struct {

@@ -1,6 +1,10 @@
 package adapters
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/jwtconform/jwtconform/oracle"
+)
 
 // Verdict is what happened to one verification.
 type Verdict string
@@ -19,33 +23,27 @@ const (
 	Unsupported Verdict = "unsupported"
 )
 
-// Class is the kind of a rejection, as far as the library's errors tell it.
-type Class string
+// Class is the kind of a rejection, as far as the library's errors tell
+// it; it is the oracle's.
+type Class = oracle.Class
 
 // The rejection classes.
 const (
-	Expired        Class = "expired"
-	NotYetValid    Class = "not_yet_valid"
-	IssuedInFuture Class = "issued_in_future"
-	MalformedClaim Class = "malformed_claim"
-	MissingClaim   Class = "missing_claim"
-	MalformedToken Class = "malformed_token"
-	Signature      Class = "signature"
-	Other          Class = "other"
+	Expired        = oracle.Expired
+	NotYetValid    = oracle.NotYetValid
+	IssuedInFuture = oracle.IssuedInFuture
+	MalformedClaim = oracle.MalformedClaim
+	MissingClaim   = oracle.MissingClaim
+	MalformedToken = oracle.MalformedToken
+	Signature      = oracle.Signature
+	Other          = oracle.Other
 )
 
 // Classes lists every rejection class, sorted.
-var Classes = []Class{Expired, IssuedInFuture, MalformedClaim, MalformedToken, MissingClaim, NotYetValid, Other, Signature}
+var Classes = oracle.Classes
 
 // ValidClass reports whether c is one of Classes.
-func ValidClass(c Class) bool {
-	for _, k := range Classes {
-		if k == c {
-			return true
-		}
-	}
-	return false
-}
+func ValidClass(c Class) bool { return oracle.ValidClass(c) }
 
 // Outcome is the result of one verification.
 type Outcome struct {

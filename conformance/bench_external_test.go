@@ -9,12 +9,13 @@ import (
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // typicalPayload is a claims set as an issuer mints it.
 var typicalPayload = []byte(`{"iss":"https://issuer.example","sub":"alice","aud":"api","iat":1699999940,"nbf":1699999940,"exp":1700003600,"jti":"a1b2c3"}`)
 
-var typicalCheck = conformance.Check{Now: time.Unix(1700000000, 0)}
+var typicalCheck = oracle.Query{Now: time.Unix(1700000000, 0)}
 
 // BenchmarkDirect is each adapter's Verify called directly: the cost of the
 // library itself, the baseline for BenchmarkHarness.
@@ -36,7 +37,7 @@ func BenchmarkHarness(b *testing.B) {
 // adapter.
 func benchAdapters(b *testing.B, verify func(adapters.Adapter, string, adapters.Options)) {
 	token := jws.HS256(typicalPayload)
-	opts := typicalCheck.Options()
+	opts := conformance.OptionsFor(typicalCheck)
 	for _, a := range all.Adapters() {
 		b.Run(a.Name(), func(b *testing.B) {
 			b.ReportAllocs()
@@ -51,6 +52,6 @@ func benchAdapters(b *testing.B, verify func(adapters.Adapter, string, adapters.
 func BenchmarkOracle(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		conformance.Oracle(typicalPayload, typicalCheck)
+		oracle.Judge(typicalPayload, typicalCheck)
 	}
 }

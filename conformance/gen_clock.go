@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
 )
 
@@ -166,11 +167,11 @@ func clockAt(n *big.Int) (time.Time, bool) {
 // literalNanos is the instant a NumericDate literal denotes, cut toward the
 // past to a nanosecond, or false beyond the clock range.
 func literalNanos(lit string) (*big.Int, bool) {
-	d := parseDecimal(lit)
-	if d.isZero() {
+	d := oracle.ParseDecimal(lit)
+	if d.IsZero() {
 		return new(big.Int), true
 	}
-	if d.exp+int64(len(d.digits)) > 20 {
+	if _, digits, exp := d.Parts(); exp+int64(len(digits)) > 20 {
 		return nil, false
 	}
 	r := new(big.Rat)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
 )
 
@@ -32,12 +33,13 @@ const plainDigitsLimit = 40
 // Respell writes the JSON number lit, which must match the RFC 8259
 // grammar, in spelling s. The result has exactly lit's value.
 func Respell(lit string, s Spelling) string {
-	d := parseDecimal(lit)
+	d := oracle.ParseDecimal(lit)
+	neg, digits, exp := d.Parts()
 	sign := ""
-	if d.neg {
+	if neg {
 		sign = "-"
 	}
-	if d.isZero() {
+	if d.IsZero() {
 		if s.NegZero {
 			sign = "-"
 		}
@@ -48,8 +50,8 @@ func Respell(lit string, s Spelling) string {
 			return sign + "0" + zerosFraction(s.Zeros) + s.ExpChar + expSign(s.ExpSign, int64(s.Point)) + strconv.Itoa(s.Point)
 		}
 	}
-	m := d.digits + strings.Repeat("0", s.Zeros)
-	scale := d.exp - int64(s.Zeros) // value = m × 10^scale
+	m := digits + strings.Repeat("0", s.Zeros)
+	scale := exp - int64(s.Zeros) // value = m × 10^scale
 	if s.Point < 0 {
 		if p, ok := plain(m, scale); ok {
 			return sign + p

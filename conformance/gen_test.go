@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
 )
 
@@ -38,11 +39,10 @@ func TestRespellKeepsValue(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		lit := GenDateNear(GenInstant().Draw(t, "anchor")).Draw(t, "lit")
 		got := Respell(lit, GenSpelling().Draw(t, "spelling"))
-		p := &parser{b: []byte(got)}
-		if err := p.number(); err != nil || p.i != len(got) {
-			t.Fatalf("Respell(%s) = %q, not a JSON number: %v", lit, got, err)
+		if !oracle.IsNumber(got) {
+			t.Fatalf("Respell(%s) = %q, not a JSON number", lit, got)
 		}
-		if parseDecimal(got).cmp(parseDecimal(lit)) != 0 {
+		if oracle.ParseDecimal(got).Cmp(oracle.ParseDecimal(lit)) != 0 {
 			t.Fatalf("Respell(%s) = %s, another value", lit, got)
 		}
 	})
@@ -53,16 +53,16 @@ func TestRespellKeepsValue(t *testing.T) {
 func TestClaimsSetIsJSON(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		cs := GenClaimsSet(GenInstant().Draw(t, "anchor"), NearValid).Draw(t, "claims")
-		doc, err := parseDocument(cs.Bytes())
+		names, err := oracle.MemberNames(cs.Bytes())
 		if err != nil {
 			t.Fatalf("%s: %v", cs, err)
 		}
-		if len(doc.members) != len(cs.Members) {
-			t.Fatalf("%s: parsed %d members, generated %d", cs, len(doc.members), len(cs.Members))
+		if len(names) != len(cs.Members) {
+			t.Fatalf("%s: parsed %d members, generated %d", cs, len(names), len(cs.Members))
 		}
-		for i, m := range doc.members {
-			if string(m.name) != memberKey(cs.Members[i]) {
-				t.Fatalf("%s: member %d is %q, generated %q", cs, i, m.name, memberKey(cs.Members[i]))
+		for i, name := range names {
+			if name != memberKey(cs.Members[i]) {
+				t.Fatalf("%s: member %d is %q, generated %q", cs, i, name, memberKey(cs.Members[i]))
 			}
 		}
 	})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // mustHold is a check no profile can waive: whatever deviations a library
@@ -65,9 +66,9 @@ var badSignature = mustHold{"bad-signature", `{"exp":1700003600}`, Defaults, 0, 
 // check runs one must-hold case and says what is wrong, or why it could not
 // run (an option the adapter cannot express).
 func (mh mustHold) check(a adapters.Adapter) (msg string, skipped bool) {
-	c := Check{Now: mustHoldNow}
+	c := oracle.Query{Now: mustHoldNow}
 	if mh.mode == Explicit {
-		c = Check{Now: mustHoldNow, Leeway: mh.leeway, SetLeeway: true, Require: mh.require}
+		c = oracle.Query{Now: mustHoldNow, Leeway: mh.leeway, SetLeeway: true, Require: mh.require}
 	}
 	token := jws.HS256([]byte(mh.payload))
 	if mh.name == badSignature.name {
@@ -79,7 +80,7 @@ func (mh mustHold) check(a adapters.Adapter) (msg string, skipped bool) {
 		}
 		token = token[:i] + string(flip) + token[i+1:]
 	}
-	o := Call(context.Background(), a, token, c.Options(), callTimeout())
+	o := Call(context.Background(), a, token, OptionsFor(c), callTimeout())
 	if o.Verdict == adapters.Unsupported {
 		return fmt.Sprintf("%s: %s", o.Error, mh.reason), true
 	}

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // ProfileSchema identifies the profile file format.
@@ -113,13 +115,13 @@ type semanticsKey struct {
 
 // semantics builds the profile's switchboard from its deviations, once per
 // list of deviations.
-func (p Profile) semantics() (semantics, error) {
+func (p Profile) semantics() (oracle.Model, error) {
 	if len(p.Deviations) == 0 {
 		return p.buildSemantics()
 	}
 	key := semanticsKey{&p.Deviations[0], len(p.Deviations)}
 	if s, ok := semanticsCache.Load(key); ok {
-		return s.(semantics), nil
+		return s.(oracle.Model), nil
 	}
 	s, err := p.buildSemantics()
 	if err == nil {
@@ -128,13 +130,13 @@ func (p Profile) semantics() (semantics, error) {
 	return s, err
 }
 
-func (p Profile) buildSemantics() (semantics, error) {
-	var s semantics
+func (p Profile) buildSemantics() (oracle.Model, error) {
+	var s oracle.Model
 	seen := map[string]bool{}
 	for _, d := range p.Deviations {
-		dev, ok := catalogue[d.ID]
+		dev, ok := oracle.LookupPreset(d.ID)
 		if !ok {
-			return s, fmt.Errorf("deviation %q is not in the catalogue (see conformance/deviations.go)", d.ID)
+			return s, fmt.Errorf("deviation %q is not in the catalogue (see oracle/presets.go)", d.ID)
 		}
 		if strings.TrimSpace(d.Reason) == "" {
 			return s, fmt.Errorf("deviation %q has no reason: cite the RFC clause and the library code or issue", d.ID)
@@ -143,36 +145,35 @@ func (p Profile) buildSemantics() (semantics, error) {
 			return s, fmt.Errorf("deviation %q is listed twice", d.ID)
 		}
 		seen[d.ID] = true
-		dev.apply(&s)
+		dev.Apply(&s)
 	}
 	return s, nil
 }
 
 // Predict is the profile's judgement of a claims set.
-func (p Profile) Predict(payload []byte, c Check) (Judgement, error) {
+func (p Profile) Predict(payload []byte, c oracle.Query) (oracle.Judgement, error) {
 	return NewPredictor(payload).Predict(p, c)
 }
 
 // Predictor judges one claims set under several profiles and checks,
 // parsing it once: the parse is the same whatever the deviations.
 type Predictor struct {
-	payload []byte
-	parses  parses
+	payload *oracle.Payload
 }
 
 // NewPredictor returns a predictor of payload, which must not change while
 // the predictor is in use.
 func NewPredictor(payload []byte) *Predictor {
-	return &Predictor{payload: payload}
+	return &Predictor{payload: oracle.NewPayload(payload)}
 }
 
 // Predict is profile p's judgement of the payload under c.
-func (pr *Predictor) Predict(p Profile, c Check) (Judgement, error) {
+func (pr *Predictor) Predict(p Profile, c oracle.Query) (oracle.Judgement, error) {
 	s, err := p.semantics()
 	if err != nil {
-		return Judgement{}, err
+		return oracle.Judgement{}, err
 	}
-	return s.judgeParsed(pr.payload, c, &pr.parses), nil
+	return pr.payload.Judge(&s, c), nil
 }
 
 // Marshal renders the profile as stable, indented JSON.

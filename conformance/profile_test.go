@@ -3,6 +3,8 @@ package conformance
 import (
 	"strings"
 	"testing"
+
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 func TestParseProfileErrors(t *testing.T) {
@@ -51,8 +53,8 @@ func TestBuiltinProfilesRoundTrip(t *testing.T) {
 }
 
 func TestCatalogueEntriesAreDocumented(t *testing.T) {
-	for _, d := range Catalogue() {
-		if d.Summary == "" || d.apply == nil {
+	for _, d := range oracle.Presets() {
+		if d.Summary == "" || d.Apply == nil {
 			t.Errorf("deviation %q needs a summary and a switch", d.ID)
 		}
 	}

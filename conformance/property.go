@@ -104,7 +104,7 @@ func (p Property) Unsupported(s Subject, o PropertyOptions) string {
 // Check is the property as a plain rapid property for subject s: kind k
 // fails on a counterexample to the law, or on an outcome s's profile does
 // not predict. The fuzz targets run it through rapid.MakeFuzz.
-func (p Property) Check(s Subject, k CheckKind, o PropertyOptions) func(*rapid.T) {
+func (p Property) Rapid(s Subject, k CheckKind, o PropertyOptions) func(*rapid.T) {
 	return p.check(context.Background(), s, k, o, nil)
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
 )
 
@@ -60,7 +61,7 @@ func boundaryCase(pc *propCase, claim adapters.Claim, valid func(int) bool) {
 	now := nowNear(t, boundary, lw)
 	c := pc.check(now, lw)
 	o := pc.verify("token", payload, c, "HS256")
-	want := valid(boundaryCmp(claim, now, c.RFCCheck().Leeway, lit))
+	want := valid(boundaryCmp(claim, now, c.RFC().Leeway, lit))
 	if got, known := acceptance(o); known {
 		pc.law(got == want, 0, "%s: the law says accept=%t, the library gave %s", claim, want, o)
 	}
@@ -70,13 +71,13 @@ func boundaryCase(pc *propCase, claim adapters.Claim, valid func(int) bool) {
 // sign(now - (exp + leeway)), so the token is valid below zero; for nbf it
 // is sign(now - (nbf - leeway)), valid at zero and above.
 func boundaryCmp(claim adapters.Claim, now time.Time, lw time.Duration, lit string) int {
-	n := nanos(now)
+	n := oracle.Nanos(now)
 	if claim == adapters.Exp {
 		n.Sub(n, big.NewInt(int64(lw)))
 	} else {
 		n.Add(n, big.NewInt(int64(lw)))
 	}
-	return decimalFromNanos(n).cmp(parseDecimal(lit))
+	return oracle.DecimalFromNanos(n).Cmp(oracle.ParseDecimal(lit))
 }
 
 // drawNow draws a clock reading near the boundary of one of cs's numeric

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 	"pgregory.net/rapid"
 )
@@ -21,7 +22,7 @@ type propCase struct {
 	s     Subject
 	kind  CheckKind
 	opts  PropertyOptions
-	sem   semantics
+	sem   oracle.Model
 	rec   *failureRecord
 	calls []propCall
 }
@@ -30,11 +31,11 @@ type propCase struct {
 type propCall struct {
 	label   string
 	payload []byte
-	check   Check
+	check   oracle.Query
 	alg     string
 	outcome adapters.Outcome
-	rfc     Judgement
-	profile Judgement
+	rfc     oracle.Judgement
+	profile oracle.Judgement
 }
 
 // leeway draws a leeway if the adapter can express one; otherwise the
@@ -48,23 +49,23 @@ func (pc *propCase) leeway() time.Duration {
 
 // check is the check at now with leeway lw, in the explicit mode when the
 // adapter can express a leeway and in the defaults mode otherwise.
-func (pc *propCase) check(now time.Time, lw time.Duration) Check {
+func (pc *propCase) check(now time.Time, lw time.Duration) oracle.Query {
 	if !pc.s.Adapter.Supports(adapters.FeatureLeeway) {
-		return Check{Now: now}
+		return oracle.Query{Now: now}
 	}
-	return Check{Now: now, Leeway: lw, SetLeeway: true}
+	return oracle.Query{Now: now, Leeway: lw, SetLeeway: true}
 }
 
 // verify signs payload with the harness key for alg and verifies it.
-func (pc *propCase) verify(label string, payload []byte, c Check, alg string) adapters.Outcome {
+func (pc *propCase) verify(label string, payload []byte, c oracle.Query, alg string) adapters.Outcome {
 	return pc.verifyToken(label, signCached(alg, payload), payload, c, alg)
 }
 
 // verifyToken verifies token, whose claims set is payload, and judges the
 // outcome. In the fidelity check an outcome the profile does not predict
 // ends the case.
-func (pc *propCase) verifyToken(label, token string, payload []byte, c Check, alg string) adapters.Outcome {
-	opts := c.Options()
+func (pc *propCase) verifyToken(label, token string, payload []byte, c oracle.Query, alg string) adapters.Outcome {
+	opts := OptionsFor(c)
 	s, err := jws.SignerFor(alg)
 	if err != nil {
 		pc.t.Fatalf("harness: %v", err)
@@ -73,8 +74,8 @@ func (pc *propCase) verifyToken(label, token string, payload []byte, c Check, al
 	o := Call(pc.ctx, pc.s.Adapter, token, opts, pc.opts.Timeout)
 	pc.calls = append(pc.calls, propCall{
 		label: label, payload: payload, check: c, alg: alg, outcome: o,
-		rfc:     Oracle(payload, c.RFCCheck()),
-		profile: pc.sem.judge(payload, c),
+		rfc:     oracle.Judge(payload, c.RFC()),
+		profile: pc.sem.Judge(payload, c),
 	})
 	i := len(pc.calls) - 1
 	switch {
@@ -172,7 +173,7 @@ func (pc *propCase) explained() bool {
 	return true
 }
 
-func leewayText(c Check) string {
+func leewayText(c oracle.Query) string {
 	if !c.SetLeeway {
 		return "default"
 	}
@@ -244,7 +245,7 @@ func algs(ctx context.Context, s Subject, o PropertyOptions) []string {
 		if err != nil {
 			panic(err) // alg comes from sigAlgs
 		}
-		opts := Check{Now: now}.Options()
+		opts := OptionsFor(oracle.Query{Now: now})
 		opts.Key = adapters.Key{Alg: alg, Public: signer.Public}
 		if Call(ctx, s.Adapter, signCached(alg, []byte(`{"exp":1700003600}`)), opts, o.Timeout).Verdict == adapters.Accept {
 			out = append(out, alg)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
 )
 
@@ -68,9 +69,9 @@ var issuance = Property{
 		now := anchorNow(t, points, anchor, lw)
 		c := pc.check(now, lw)
 		o := pc.verifyToken(fmt.Sprintf("minted by %s as %s", m.Name(), payload), token, payload, c, alg)
-		want := Oracle(intended.Bytes(), c.RFCCheck())
+		want := oracle.Judge(intended.Bytes(), c.RFC())
 		if _, known := acceptance(o); known {
-			pc.law(want.Allows(o.Verdict), 0, "asked for %s, %s wrote %s; the RFC on the claims asked for says %s, the library gave %s",
+			pc.law(want.Allows(oracle.Verdict(o.Verdict)), 0, "asked for %s, %s wrote %s; the RFC on the claims asked for says %s, the library gave %s",
 				intended, m.Name(), payload, want.Verdict, o)
 		}
 	},

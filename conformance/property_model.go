@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 	"pgregory.net/rapid"
 )
@@ -120,9 +121,9 @@ func (m *sessionModel) verify(t *rapid.T) {
 		label = "verify, asked for " + string(tok.intended)
 	}
 	o := m.pc.verifyToken(label, tok.token, tok.payload, c, tok.alg)
-	want := Oracle(tok.intended, c.RFCCheck())
+	want := oracle.Judge(tok.intended, c.RFC())
 	if _, known := acceptance(o); known {
-		m.pc.law(want.Allows(o.Verdict), len(m.pc.calls)-1, "at now=%s leeway=%s the RFC says %s, the library gave %s",
+		m.pc.law(want.Allows(oracle.Verdict(o.Verdict)), len(m.pc.calls)-1, "at now=%s leeway=%s the RFC says %s, the library gave %s",
 			vectors.FormatTime(now), leewayText(c), want.Verdict, o)
 	}
 }
@@ -180,12 +181,12 @@ var integerModel = Property{
 		payload := cs.Bytes()
 		model := simpleModel(claims, nowNs, lw, require)
 		o := pc.verify("token", payload, c, "HS256")
-		if rfc := Oracle(payload, c.RFCCheck()); rfc.Verdict != model {
+		if rfc := oracle.Judge(payload, c.RFC()); rfc.Verdict != model {
 			pc.broken("the oracle says %s (%v), the simple model %s, for %s at now=%s leeway=%s require=%v",
 				rfc.Verdict, rfc.Reasons, model, payload, vectors.FormatTime(now), time.Duration(lw), require)
 		}
 		if _, known := acceptance(o); known {
-			pc.law(model == vectors.Either || (model == vectors.Accept) == (o.Verdict == adapters.Accept), 0,
+			pc.law(model == oracle.Either || (model == oracle.Accept) == (o.Verdict == adapters.Accept), 0,
 				"the model says %s, the library gave %s", model, o)
 		}
 	},
@@ -193,20 +194,20 @@ var integerModel = Property{
 
 // simpleModel is RFC 7519 4.1.4-4.1.6 on integer claims in int64
 // nanoseconds, written without the oracle's machinery.
-func simpleModel(claims map[adapters.Claim]int64, nowNs, lw int64, require []adapters.Claim) vectors.Expect {
+func simpleModel(claims map[adapters.Claim]int64, nowNs, lw int64, require []adapters.Claim) oracle.Verdict {
 	for _, r := range require {
 		if _, ok := claims[r]; !ok {
-			return vectors.Reject
+			return oracle.Reject
 		}
 	}
 	if exp, ok := claims[adapters.Exp]; ok && !(nowNs < exp*1e9+lw) {
-		return vectors.Reject
+		return oracle.Reject
 	}
 	if nbf, ok := claims[adapters.Nbf]; ok && !(nowNs >= nbf*1e9-lw) {
-		return vectors.Reject
+		return oracle.Reject
 	}
 	if iat, ok := claims[adapters.Iat]; ok && iat*1e9 > nowNs {
-		return vectors.Either
+		return oracle.Either
 	}
-	return vectors.Accept
+	return oracle.Accept
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/vectors"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // judgeAdapter is an adapter whose verdict is a profile's prediction: with
@@ -27,11 +27,11 @@ func (a judgeAdapter) Verify(_ context.Context, token string, o adapters.Options
 	if err != nil {
 		return adapters.Rejected(adapters.MalformedToken, err)
 	}
-	j, err := a.profile.Predict(payload, Check{Now: o.Now, Leeway: o.Leeway, SetLeeway: o.SetLeeway, Require: o.Require})
+	j, err := a.profile.Predict(payload, oracle.Query{Now: o.Now, Leeway: o.Leeway, SetLeeway: o.SetLeeway, Require: o.Require})
 	if err != nil {
 		panic(err)
 	}
-	if j.Verdict == vectors.Reject {
+	if j.Verdict == oracle.Reject {
 		return adapters.Rejected(j.Classes[0], nil)
 	}
 	return adapters.Accepted()

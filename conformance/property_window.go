@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
 )
 
@@ -31,7 +32,7 @@ var windowInterval = Property{
 		clocks = slices.CompactFunc(clocks, time.Time.Equal)
 		var accepts []int // call indexes, in clock order
 		for _, now := range clocks {
-			o := pc.verify("at "+nanosLiteral(nanos(now)), payload, pc.check(now, lw), "HS256")
+			o := pc.verify("at "+nanosLiteral(oracle.Nanos(now)), payload, pc.check(now, lw), "HS256")
 			if ok, known := acceptance(o); known && ok {
 				accepts = append(accepts, len(pc.calls)-1)
 			}
@@ -42,7 +43,7 @@ var windowInterval = Property{
 		for i := accepts[0] + 1; i < accepts[len(accepts)-1]; i++ {
 			ok, known := acceptance(pc.calls[i].outcome)
 			pc.law(!known || ok, i, "accepted at %s and at %s but rejected at %s in between",
-				nanosLiteral(nanos(pc.calls[accepts[0]].check.Now)), nanosLiteral(nanos(pc.calls[accepts[len(accepts)-1]].check.Now)), nanosLiteral(nanos(pc.calls[i].check.Now)))
+				nanosLiteral(oracle.Nanos(pc.calls[accepts[0]].check.Now)), nanosLiteral(oracle.Nanos(pc.calls[accepts[len(accepts)-1]].check.Now)), nanosLiteral(oracle.Nanos(pc.calls[i].check.Now)))
 		}
 	},
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // The bounds of the resource grading. A library passes a shape when, at
@@ -106,8 +107,8 @@ func (m Meter) Measure(ctx context.Context, as []adapters.Adapter) []ResourceRes
 // resourceOptions is what each measurement asks: the clock the vectors
 // use, an explicit leeway of zero where the adapter can express one.
 func resourceOptions(a adapters.Adapter) adapters.Options {
-	c := Check{Now: time.Unix(1700000000, 0).UTC(), SetLeeway: a.Supports(adapters.FeatureLeeway)}
-	return c.Options()
+	c := oracle.Query{Now: time.Unix(1700000000, 0).UTC(), SetLeeway: a.Supports(adapters.FeatureLeeway)}
+	return OptionsFor(c)
 }
 
 // runsFor is how many calls one point averages over: enough to smooth a

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -35,14 +36,14 @@ type Result struct {
 	Mode Mode `json:"mode"`
 	// Token is the compact JWS the library verified.
 	Token string `json:"token"`
-	// Check is what the library was asked.
-	Check Check `json:"-"`
+	// Query is what the library was asked.
+	Query oracle.Query `json:"-"`
 	// Outcome is what the library did.
 	Outcome adapters.Outcome `json:"outcome"`
 	// RFC is the pure oracle's judgement.
-	RFC Judgement `json:"rfc"`
+	RFC oracle.Judgement `json:"rfc"`
 	// Profile is the adapter profile's judgement.
-	Profile Judgement `json:"profile"`
+	Profile oracle.Judgement `json:"profile"`
 	// Severity grades the outcome against the RFC.
 	Severity Severity `json:"severity,omitempty"`
 	// Explained is false when the profile does not predict the outcome.
@@ -55,16 +56,16 @@ func (r Result) Key() string { return OutcomeKey(r.Vector, r.Mode) }
 // OutcomeKey is the key of a recorded outcome: "<vector id> <mode>".
 func OutcomeKey(vector string, m Mode) string { return vector + " " + string(m) }
 
-// CheckFor is what a vector asks of a library in mode m.
-func CheckFor(v vectors.Vector, m Mode) Check {
+// QueryFor is what a vector asks of a library in mode m.
+func QueryFor(v vectors.Vector, m Mode) oracle.Query {
 	if m == Defaults {
-		return Check{Now: v.Now}
+		return oracle.Query{Now: v.Now}
 	}
-	return Check{Now: v.Now, Leeway: v.Leeway, SetLeeway: true, Require: v.Require}
+	return oracle.Query{Now: v.Now, Leeway: v.Leeway, SetLeeway: true, Require: v.Require}
 }
 
-// Options maps a check to adapter options with the harness HS256 key.
-func (c Check) Options() adapters.Options {
+// OptionsFor maps a query to adapter options with the harness HS256 key.
+func OptionsFor(c oracle.Query) adapters.Options {
 	return adapters.Options{
 		Now:       c.Now,
 		Leeway:    c.Leeway,
@@ -72,15 +73,6 @@ func (c Check) Options() adapters.Options {
 		Require:   c.Require,
 		Key:       adapters.Key{Alg: "HS256", Public: jws.HMACSecret},
 	}
-}
-
-// RFCCheck is the check the RFC verdict is computed under: in the defaults
-// mode, leeway 0 and nothing required.
-func (c Check) RFCCheck() Check {
-	if !c.SetLeeway {
-		return Check{Now: c.Now, SetLeeway: true}
-	}
-	return c
 }
 
 // Evaluator runs vectors through adapters.
@@ -92,7 +84,7 @@ type Evaluator struct {
 // Evaluate runs one vector through adapter a in mode m and judges the
 // outcome against the RFC and against profile p.
 func (e Evaluator) Evaluate(ctx context.Context, a adapters.Adapter, p Profile, v vectors.Vector, m Mode) (Result, error) {
-	c := CheckFor(v, m)
+	c := QueryFor(v, m)
 	token := jws.HS256(v.Payload)
 	prof, err := p.Predict(v.Payload, c)
 	if err != nil {
@@ -103,9 +95,9 @@ func (e Evaluator) Evaluate(ctx context.Context, a adapters.Adapter, p Profile, 
 		Vector:  v.ID,
 		Mode:    m,
 		Token:   token,
-		Check:   c,
-		Outcome: Call(ctx, a, token, c.Options(), e.Timeout),
-		RFC:     Oracle(v.Payload, c.RFCCheck()),
+		Query:   c,
+		Outcome: Call(ctx, a, token, OptionsFor(c), e.Timeout),
+		RFC:     oracle.Judge(v.Payload, c.RFC()),
 		Profile: prof,
 	}
 	r.Severity = Grade(r.Outcome, r.RFC)
@@ -115,12 +107,12 @@ func (e Evaluator) Evaluate(ctx context.Context, a adapters.Adapter, p Profile, 
 
 // Explains reports whether judgement j predicts outcome o. Unsupported is
 // explained by the adapter's Supports; a panic or a timeout never is.
-func Explains(j Judgement, o adapters.Outcome) bool {
+func Explains(j oracle.Judgement, o adapters.Outcome) bool {
 	switch o.Verdict {
 	case adapters.Unsupported:
 		return true
 	case adapters.Accept, adapters.Reject:
-		return j.Allows(o.Verdict)
+		return j.Allows(oracle.Verdict(o.Verdict))
 	}
 	return false
 }

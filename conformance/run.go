@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -115,11 +116,11 @@ func Run(t *testing.T, a adapters.Adapter, p Profile) {
 // describe names everything needed to reproduce a result.
 func describe(r Result, mod adapters.Module, v vectors.Vector) string {
 	lw := "library default"
-	if r.Check.SetLeeway {
-		lw = r.Check.Leeway.String()
+	if r.Query.SetLeeway {
+		lw = r.Query.Leeway.String()
 	}
 	return fmt.Sprintf("vector %s (%s) [%s] adapter %s, %s\npayload: %s\nnow: %s  leeway: %s  require: %v\ntoken: %s\nlibrary error: %q\nRFC: %s (%s)",
-		v.ID, v.Comment, r.Mode, r.Adapter, mod, v.Payload, v.NowText, lw, r.Check.Require, r.Token, r.Outcome.Error,
+		v.ID, v.Comment, r.Mode, r.Adapter, mod, v.Payload, v.NowText, lw, r.Query.Require, r.Token, r.Outcome.Error,
 		r.RFC.Verdict, strings.Join(r.RFC.Reasons, "; "))
 }
 
@@ -144,11 +145,11 @@ func checkDeviationsUsed(t *testing.T, p Profile, vs []vectors.Vector) {
 	}
 }
 
-func explainsSomething(with, without semantics, vs []vectors.Vector) bool {
+func explainsSomething(with, without oracle.Model, vs []vectors.Vector) bool {
 	for _, v := range vs {
 		for _, m := range Modes {
-			c := CheckFor(v, m)
-			if with.judge(v.Payload, c).Verdict != without.judge(v.Payload, c).Verdict {
+			c := QueryFor(v, m)
+			if with.Judge(v.Payload, c).Verdict != without.Judge(v.Payload, c).Verdict {
 				return true
 			}
 		}

@@ -2,7 +2,7 @@ package conformance
 
 import (
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/vectors"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // Severity grades how an outcome departs from the RFC.
@@ -27,7 +27,7 @@ const (
 var Severities = []Severity{Security, Interop, Info}
 
 // Grade is the severity of outcome o against the RFC judgement rfc.
-func Grade(o adapters.Outcome, rfc Judgement) Severity {
+func Grade(o adapters.Outcome, rfc oracle.Judgement) Severity {
 	switch o.Verdict {
 	case adapters.Panic, adapters.Timeout:
 		return Security
@@ -35,11 +35,11 @@ func Grade(o adapters.Outcome, rfc Judgement) Severity {
 		return None
 	}
 	switch {
-	case rfc.Verdict == vectors.Either:
+	case rfc.Verdict == oracle.Either:
 		return Info
-	case rfc.Verdict == vectors.Reject && o.Verdict == adapters.Accept:
+	case rfc.Verdict == oracle.Reject && o.Verdict == adapters.Accept:
 		return Security
-	case rfc.Verdict == vectors.Accept && o.Verdict == adapters.Reject:
+	case rfc.Verdict == oracle.Accept && o.Verdict == adapters.Reject:
 		return Interop
 	}
 	return None

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // benchPayload is a claims set as an issuer mints it.
@@ -14,7 +15,7 @@ var benchPayload = []byte(`{"iss":"https://issuer.example","sub":"alice","aud":"
 
 // benchCheck is the defaults mode, which every adapter can express, so
 // every library is called.
-var benchCheck = conformance.Check{Now: time.Unix(1700000000, 0).UTC()}
+var benchCheck = oracle.Query{Now: time.Unix(1700000000, 0).UTC()}
 
 // BenchmarkDifferentialCheck is one differential fuzz execution on one
 // input: signing, every adapter through the harness, and every profile's
@@ -43,7 +44,7 @@ func BenchmarkDirectCalls(b *testing.B) {
 		b.Fatal(err)
 	}
 	token := jws.HS256(benchPayload)
-	opts := benchCheck.Options()
+	opts := conformance.OptionsFor(benchCheck)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {

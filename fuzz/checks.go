@@ -10,7 +10,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
-	"github.com/jwtconform/jwtconform/vectors"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // ProbeNow is the clock of the robustness targets: the vectors' usual one.
@@ -20,11 +20,11 @@ var ProbeNow = time.Unix(1700000000, 0).UTC()
 // ProbeNow and an explicit leeway of zero, which every adapter but
 // go-jose's Validate can express; that one is probed with its defaults.
 func probeOptions(a adapters.Adapter) adapters.Options {
-	c := conformance.Check{Now: ProbeNow, SetLeeway: true}
+	c := oracle.Query{Now: ProbeNow, SetLeeway: true}
 	if !a.Supports(adapters.FeatureLeeway) {
 		c.SetLeeway = false
 	}
-	return c.Options()
+	return conformance.OptionsFor(c)
 }
 
 // probeToken probes token with each subject under probeOptions.
@@ -83,9 +83,9 @@ func (p *Prober) CheckHeader(ctx context.Context, header, payload []byte) []Anom
 // 7519 7.2 requires it), a byte-order mark (RFC 8259 8.1 lets a parser
 // ignore it; encoding/json does not), and nesting past encoding/json's
 // limit of 10000 (RFC 8259 9 allows a limit).
-func CheckOracle(payload []byte, c conformance.Check) error {
-	j := conformance.Oracle(payload, c)
-	if again := conformance.Oracle(payload, c); fmt.Sprint(again) != fmt.Sprint(j) {
+func CheckOracle(payload []byte, c oracle.Query) error {
+	j := oracle.Judge(payload, c)
+	if again := oracle.Judge(payload, c); fmt.Sprint(again) != fmt.Sprint(j) {
 		return fmt.Errorf("oracle is not deterministic on %s: %+v, then %+v", Quote(payload), j, again)
 	}
 	if len(payload) > MaxInput || !utf8.Valid(payload) || (len(payload) >= 3 && string(payload[:3]) == "\xef\xbb\xbf") {
@@ -108,8 +108,8 @@ func CheckOracle(payload []byte, c conformance.Check) error {
 // other malformed_token reason of the pure oracle (duplicates, a lone
 // surrogate, deep nesting) leaves the choice open, so it never stands alone
 // in a rejection.
-func NotAnObject(j conformance.Judgement) bool {
-	return j.Verdict == vectors.Reject && len(j.Classes) == 1 && j.Classes[0] == adapters.MalformedToken
+func NotAnObject(j oracle.Judgement) bool {
+	return j.Verdict == oracle.Reject && len(j.Classes) == 1 && j.Classes[0] == adapters.MalformedToken
 }
 
 // jsonMaxDepth is encoding/json's nesting limit.

@@ -7,6 +7,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // KindExplained marks, in the findings, a divergence from RFC 7519 that a
@@ -24,7 +25,7 @@ type Departure struct {
 	// Outcome is what the library did.
 	Outcome adapters.Outcome
 	// RFC is the pure oracle's judgement.
-	RFC conformance.Judgement
+	RFC oracle.Judgement
 	// Deviations are the profile's deviations without any one of which
 	// the profile would not predict the outcome.
 	Deviations []conformance.DeviationRef
@@ -33,10 +34,10 @@ type Departure struct {
 // Departures runs one input as Check does and returns every outcome that
 // departs from RFC 7519 while the subject's profile explains it, with the
 // deviations that explain it.
-func (d Differential) Departures(ctx context.Context, payload []byte, c conformance.Check) ([]Departure, error) {
+func (d Differential) Departures(ctx context.Context, payload []byte, c oracle.Query) ([]Departure, error) {
 	token := jws.HS256(payload)
-	opts := c.Options()
-	rfc := conformance.Oracle(payload, c.RFCCheck())
+	opts := conformance.OptionsFor(c)
+	rfc := oracle.Judge(payload, c.RFC())
 	var out []Departure
 	for _, s := range d.Subjects {
 		o := conformance.Call(ctx, s.Adapter, token, opts, d.Timeout)

@@ -9,6 +9,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // maxClock bounds the fuzzed clock: seconds in [0, maxClock), beyond year
@@ -28,7 +29,7 @@ const (
 // nanosecond), leeway is in nanoseconds (its magnitude is used: a negative
 // leeway means nothing to RFC 7519), and flags say whether the leeway is
 // passed and which claims are required.
-func CheckFrom(sec int64, nsec uint32, leeway int64, flags uint32) conformance.Check {
+func CheckFrom(sec int64, nsec uint32, leeway int64, flags uint32) oracle.Query {
 	sec %= maxClock
 	if sec < 0 {
 		sec = -sec
@@ -39,7 +40,7 @@ func CheckFrom(sec int64, nsec uint32, leeway int64, flags uint32) conformance.C
 			leeway = 1<<63 - 1
 		}
 	}
-	c := conformance.Check{Now: time.Unix(sec, int64(nsec%1e9)).UTC()}
+	c := oracle.Query{Now: time.Unix(sec, int64(nsec%1e9)).UTC()}
 	if flags&flagSetLeeway != 0 {
 		c.SetLeeway, c.Leeway = true, time.Duration(leeway)
 	}
@@ -55,7 +56,7 @@ func CheckFrom(sec int64, nsec uint32, leeway int64, flags uint32) conformance.C
 }
 
 // ArgsFrom is the inverse of CheckFrom, for seeding the corpus.
-func ArgsFrom(c conformance.Check) (sec int64, nsec uint32, leeway int64, flags uint32) {
+func ArgsFrom(c oracle.Query) (sec int64, nsec uint32, leeway int64, flags uint32) {
 	if c.SetLeeway {
 		flags |= flagSetLeeway
 		leeway = int64(c.Leeway)
@@ -87,9 +88,9 @@ type Differential struct {
 // subject under c, and returns every outcome the subject's profile does not
 // explain (a panic and a timeout never are), each matched against the
 // known findings of target. An error means a profile is broken.
-func (d Differential) Check(ctx context.Context, target string, payload []byte, c conformance.Check) ([]Anomaly, error) {
+func (d Differential) Check(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
 	token := jws.HS256(payload)
-	opts := c.Options()
+	opts := conformance.OptionsFor(c)
 	var out []Anomaly
 	pr := conformance.NewPredictor(payload) // one parse for every profile
 	for _, s := range d.Subjects {
@@ -110,7 +111,7 @@ func (d Differential) Check(ctx context.Context, target string, payload []byte, 
 			Module:    s.Adapter.Module().String(),
 			Outcome:   o,
 			Predicted: predicted,
-			Detail:    describe(payload, c, token, predicted, conformance.Oracle(payload, c.RFCCheck())),
+			Detail:    describe(payload, c, token, predicted, oracle.Judge(payload, c.RFC())),
 		}
 		switch o.Verdict {
 		case adapters.Panic:
@@ -125,7 +126,7 @@ func (d Differential) Check(ctx context.Context, target string, payload []byte, 
 }
 
 // describe names everything needed to reproduce a differential input.
-func describe(payload []byte, c conformance.Check, token string, profile, rfc conformance.Judgement) string {
+func describe(payload []byte, c oracle.Query, token string, profile, rfc oracle.Judgement) string {
 	lw := "library default"
 	if c.SetLeeway {
 		lw = c.Leeway.String()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // MaxInput bounds the bytes a robustness target feeds a library. The
@@ -52,7 +53,7 @@ type Anomaly struct {
 	// Detail says what went wrong, with what is needed to reproduce it.
 	Detail string
 	// Predicted is the profile's judgement, for a differential anomaly.
-	Predicted conformance.Judgement
+	Predicted oracle.Judgement
 	// Bytes is the length of the token the library was given.
 	Bytes int
 	// Known is the known finding that covers the anomaly, if one does.

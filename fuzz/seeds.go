@@ -70,7 +70,7 @@ func DifferentialSeeds() []DifferentialArgs {
 	var out []DifferentialArgs
 	for _, v := range vectors.All() {
 		for _, m := range conformance.Modes {
-			sec, nsec, leeway, flags := ArgsFrom(conformance.CheckFor(v, m))
+			sec, nsec, leeway, flags := ArgsFrom(conformance.QueryFor(v, m))
 			out = append(out, DifferentialArgs{v.Payload, sec, nsec, leeway, flags})
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -143,7 +144,7 @@ func adapterOf(s conformance.Subject) Adapter {
 		Deviations:   make([]Deviation, 0, len(s.Profile.Deviations)),
 	}
 	for _, ref := range s.Profile.Deviations {
-		dev, _ := conformance.LookupDeviation(ref.ID)
+		dev, _ := oracle.LookupPreset(ref.ID)
 		a.Deviations = append(a.Deviations, Deviation{ID: ref.ID, Summary: dev.Summary, Reason: ref.Reason})
 	}
 	slices.SortFunc(a.Deviations, func(x, y Deviation) int { return strings.Compare(x.ID, y.ID) })

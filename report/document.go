@@ -3,7 +3,7 @@ package report
 import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/vectors"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // SchemaVersion identifies the results.json format. Fields may be added
@@ -150,7 +150,7 @@ type ModeJudgement struct {
 	// Mode is explicit or defaults.
 	Mode conformance.Mode `json:"mode"`
 	// Verdict is accept, reject or either.
-	Verdict vectors.Expect `json:"verdict"`
+	Verdict oracle.Verdict `json:"verdict"`
 	// Classes are the rejection classes the RFC allows, sorted.
 	Classes []adapters.Class `json:"classes,omitempty"`
 	// Reasons explain the verdict, each naming its clause.
@@ -174,9 +174,9 @@ type Result struct {
 	// is unsupported. A panic's stack is left out: it is not stable.
 	Error string `json:"error,omitempty"`
 	// RFC is the oracle's verdict.
-	RFC vectors.Expect `json:"rfc"`
+	RFC oracle.Verdict `json:"rfc"`
 	// Profile is the verdict the adapter's profile predicts.
-	Profile vectors.Expect `json:"profile"`
+	Profile oracle.Verdict `json:"profile"`
 	// Severity grades the outcome against the RFC; empty when it agrees.
 	Severity conformance.Severity `json:"severity,omitempty"`
 	// Explained is false when the profile does not predict the outcome.

@@ -10,6 +10,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -51,14 +52,14 @@ func vector(id, comment, clause, payload, now, leeway string, require []adapters
 // result judges a hand-given outcome as the Evaluator would, with the
 // real oracle and profile.
 func result(s conformance.Subject, v vectors.Vector, m conformance.Mode, o adapters.Outcome) conformance.Result {
-	c := conformance.CheckFor(v, m)
+	c := conformance.QueryFor(v, m)
 	prof, err := s.Profile.Predict(v.Payload, c)
 	if err != nil {
 		panic(err)
 	}
 	r := conformance.Result{
-		Adapter: s.Adapter.Name(), Vector: v.ID, Mode: m, Token: jws.HS256(v.Payload), Check: c,
-		Outcome: o, RFC: conformance.Oracle(v.Payload, c.RFCCheck()), Profile: prof,
+		Adapter: s.Adapter.Name(), Vector: v.ID, Mode: m, Token: jws.HS256(v.Payload), Query: c,
+		Outcome: o, RFC: oracle.Judge(v.Payload, c.RFC()), Profile: prof,
 	}
 	r.Severity = conformance.Grade(r.Outcome, r.RFC)
 	r.Explained = conformance.Explains(r.Profile, r.Outcome)
@@ -150,7 +151,7 @@ func synthetic(nVectors, nAdapters int) Input {
 			conformance.DeviationRef{ID: "exp-inclusive", Reason: "synthetic"}))
 	}
 	topics := []string{"exp-boundary", "nbf-boundary", "fractional", "json-syntax", "huge-values"}
-	verdicts := []vectors.Expect{vectors.Accept, vectors.Reject, vectors.Either}
+	verdicts := []oracle.Verdict{oracle.Accept, oracle.Reject, oracle.Either}
 	outs := []adapters.Outcome{accept, expire, badTok, badClm, unsupp, panics}
 	for i := range nVectors {
 		topic := topics[i%len(topics)]
@@ -163,11 +164,11 @@ func synthetic(nVectors, nAdapters int) Input {
 			for _, m := range conformance.Modes {
 				o := outs[rng.IntN(len(outs))]
 				if rng.IntN(3) > 0 { // most libraries agree most of the time
-					o = map[vectors.Expect]adapters.Outcome{vectors.Accept: accept, vectors.Reject: expire, vectors.Either: accept}[rfc]
+					o = map[oracle.Verdict]adapters.Outcome{oracle.Accept: accept, oracle.Reject: expire, oracle.Either: accept}[rfc]
 				}
 				r := conformance.Result{Adapter: s.Adapter.Name(), Vector: v.ID, Mode: m, Token: token, Outcome: o,
-					RFC:     conformance.Judgement{Verdict: rfc, Reasons: []string{"synthetic reason (RFC 7519 4.1.4)"}},
-					Profile: conformance.Judgement{Verdict: rfc}}
+					RFC:     oracle.Judgement{Verdict: rfc, Reasons: []string{"synthetic reason (RFC 7519 4.1.4)"}},
+					Profile: oracle.Judgement{Verdict: rfc}}
 				r.Severity = conformance.Grade(r.Outcome, r.RFC)
 				r.Explained = conformance.Explains(r.Profile, r.Outcome)
 				in.Results = append(in.Results, r)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -45,7 +46,7 @@ type TokenReport struct {
 // TokenRFC is the oracle's judgement of one token.
 type TokenRFC struct {
 	// Verdict is accept, reject or either.
-	Verdict vectors.Expect `json:"verdict"`
+	Verdict oracle.Verdict `json:"verdict"`
 	// Classes are the rejection classes the RFC allows.
 	Classes []adapters.Class `json:"classes,omitempty"`
 	// Reason explains the verdict; empty for a plain accept.
@@ -66,7 +67,7 @@ type TokenAdapter struct {
 	// Error is the library's error text.
 	Error string `json:"error,omitempty"`
 	// Predicted is the verdict the adapter's profile predicts.
-	Predicted vectors.Expect `json:"predicted"`
+	Predicted oracle.Verdict `json:"predicted"`
 	// Profile is "explained" when the profile predicts the outcome,
 	// "unexplained" otherwise.
 	Profile string `json:"profile"`
@@ -83,10 +84,10 @@ type TokenInput struct {
 	Alg string
 	// Payload is its exact claims-set bytes.
 	Payload []byte
-	// Check is the clock, leeway and requirements it was verified under.
-	Check conformance.Check
+	// Query is the clock, leeway and requirements it was verified under.
+	Query oracle.Query
 	// RFC is the oracle's judgement.
-	RFC conformance.Judgement
+	RFC oracle.Judgement
 	// Subjects are the adapters, with their profiles.
 	Subjects []conformance.Subject
 	// Results are the outcomes, one per subject.
@@ -98,8 +99,8 @@ func NewTokenReport(in TokenInput) TokenReport {
 	t := TokenReport{
 		Token:   in.Token,
 		Alg:     in.Alg,
-		Now:     vectors.FormatTime(in.Check.Now),
-		Require: append([]adapters.Claim{}, in.Check.Require...),
+		Now:     vectors.FormatTime(in.Query.Now),
+		Require: append([]adapters.Claim{}, in.Query.Require...),
 		Mode:    conformance.Defaults,
 		RFC: TokenRFC{
 			Verdict: in.RFC.Verdict,
@@ -113,8 +114,8 @@ func NewTokenReport(in TokenInput) TokenReport {
 	} else {
 		t.PayloadBase64 = base64Std.EncodeToString(in.Payload)
 	}
-	if in.Check.SetLeeway {
-		lw := in.Check.Leeway.String()
+	if in.Query.SetLeeway {
+		lw := in.Query.Leeway.String()
 		t.Leeway = &lw
 		t.Mode = conformance.Explicit
 	}

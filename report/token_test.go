@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/vectors"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // tokenFixture is the report of the first fixture vector in mode m.
@@ -20,7 +20,7 @@ func tokenFixture(m conformance.Mode) TokenReport {
 			rs = append(rs, r)
 		}
 	}
-	return NewTokenReport(TokenInput{Token: rs[0].Token, Alg: "HS256", Payload: v.Payload, Check: rs[0].Check,
+	return NewTokenReport(TokenInput{Token: rs[0].Token, Alg: "HS256", Payload: v.Payload, Query: rs[0].Query,
 		RFC: rs[0].RFC, Subjects: in.Subjects, Results: rs})
 }
 
@@ -47,7 +47,7 @@ func TestTokenJSON(t *testing.T) {
 			if got.Payload != `{"exp":1700000000}` || got.Now != "1700000000" || got.Leeway != tc.wantLeeway {
 				t.Errorf("payload %q now %q leeway %v", got.Payload, got.Now, got.Leeway)
 			}
-			if got.RFC["verdict"] != string(vectors.Reject) || !strings.Contains(got.RFC["reason"].(string), "RFC 7519 4.1.4") {
+			if got.RFC["verdict"] != string(oracle.Reject) || !strings.Contains(got.RFC["reason"].(string), "RFC 7519 4.1.4") {
 				t.Errorf("rfc %v", got.RFC)
 			}
 			if len(got.Adapters) != 2 {

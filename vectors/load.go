@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 //go:embed data/*.json
@@ -186,21 +187,21 @@ func (t testJSON) vector(f fileJSON) (Vector, error) {
 		seenReq[c] = true
 		v.Require = append(v.Require, c)
 	}
-	switch e := Expect(t.Expect); e {
-	case Accept, Reject, Either:
+	switch e := oracle.Verdict(t.Expect); e {
+	case oracle.Accept, oracle.Reject, oracle.Either:
 		v.Expect = e
 	default:
 		return v, fmt.Errorf("expect %q: want accept, reject or either", t.Expect)
 	}
 	if t.Class != "" {
-		if v.Expect == Accept {
+		if v.Expect == oracle.Accept {
 			return v, fmt.Errorf("class %q on an accept vector", t.Class)
 		}
 		if !adapters.ValidClass(adapters.Class(t.Class)) {
 			return v, fmt.Errorf("unknown class %q", t.Class)
 		}
 		v.Class = adapters.Class(t.Class)
-	} else if v.Expect == Reject {
+	} else if v.Expect == oracle.Reject {
 		return v, fmt.Errorf("reject vector without a class")
 	}
 	seenFlag := map[string]bool{}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // minVectors is the size the suite promises; dropping below it means a file
@@ -35,7 +37,7 @@ func TestAll(t *testing.T) {
 		if !ok || !labelRE.MatchString(label) {
 			t.Errorf("%s: id %q: label must match %s", v.File, v.ID, labelRE)
 		}
-		if v.Expect == Reject && v.Class == "" {
+		if v.Expect == oracle.Reject && v.Class == "" {
 			t.Errorf("%s: id %q: reject without a class", v.File, v.ID)
 		}
 		if back, err := ParseTime(FormatTime(v.Now)); err != nil || !back.Equal(v.Now) {
@@ -235,7 +237,7 @@ func TestLoadDecodes(t *testing.T) {
 	if len(v.Require) != 2 || v.Require[0] != "iat" || v.Require[1] != "exp" {
 		t.Errorf("Require = %v", v.Require)
 	}
-	if v.Expect != Either || v.Class != "malformed_token" {
+	if v.Expect != oracle.Either || v.Class != "malformed_token" {
 		t.Errorf("Expect, Class = %v, %v", v.Expect, v.Class)
 	}
 	if len(v.Flags) != 2 || v.Flags[0] != "A" || v.Flags[1] != "Z" {

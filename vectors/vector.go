@@ -4,19 +4,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
-)
-
-// Expect is the RFC 7519 verdict on a vector.
-type Expect string
-
-// The RFC verdicts.
-const (
-	// Accept: the RFC requires the token to be accepted.
-	Accept Expect = "accept"
-	// Reject: the RFC requires the token to be rejected.
-	Reject Expect = "reject"
-	// Either: the RFC leaves the choice to the implementation.
-	Either Expect = "either"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // Vector is one test: a claims set judged at one clock reading.
@@ -40,7 +28,7 @@ type Vector struct {
 	// Require lists the claims the explicit mode requires.
 	Require []adapters.Claim
 	// Expect is the RFC verdict in the explicit mode.
-	Expect Expect
+	Expect oracle.Verdict
 	// Class is the expected rejection class, if any.
 	Class adapters.Class
 	// Flags tag the vector, sorted.

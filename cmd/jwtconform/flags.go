@@ -9,6 +9,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -69,8 +70,8 @@ func (c *clockFlags) register(fs *flag.FlagSet) {
 
 // check builds the conformance check the flags describe: the explicit mode
 // when -leeway or -require was given, the defaults mode otherwise.
-func (c *clockFlags) check(fs *flag.FlagSet) (conformance.Check, error) {
-	var chk conformance.Check
+func (c *clockFlags) check(fs *flag.FlagSet) (oracle.Query, error) {
+	var chk oracle.Query
 	if c.now == "" {
 		chk.Now = wallClock().UTC().Truncate(time.Second)
 	} else {

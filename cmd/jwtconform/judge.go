@@ -8,6 +8,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/report"
 )
 
@@ -17,7 +18,7 @@ type tokenCase struct {
 	token   string
 	alg     string
 	payload []byte
-	check   conformance.Check
+	check   oracle.Query
 	key     adapters.Key
 	// badSignature, when set, says why the signature does not verify: the
 	// RFC and every profile then expect a rejection for it.
@@ -46,11 +47,11 @@ func judgeAndPrint(out io.Writer, cf clockFlags, tc tokenCase) error {
 // and timeout recovery included) and judges each outcome against the RFC
 // and the subject's profile.
 func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, timeout time.Duration) (report.TokenReport, error) {
-	rfc := conformance.Oracle(tc.payload, tc.check.RFCCheck())
+	rfc := oracle.Judge(tc.payload, tc.check.RFC())
 	if tc.badSignature != "" {
 		rfc = signatureRejected(tc.badSignature)
 	}
-	opts := tc.check.Options()
+	opts := conformance.OptionsFor(tc.check)
 	opts.Key = tc.key
 	results := make([]conformance.Result, 0, len(subjects))
 	for _, s := range subjects {
@@ -64,7 +65,7 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		r := conformance.Result{
 			Adapter: s.Adapter.Name(),
 			Token:   tc.token,
-			Check:   tc.check,
+			Query:   tc.check,
 			Outcome: conformance.Call(ctx, s.Adapter, tc.token, opts, timeout),
 			RFC:     rfc,
 			Profile: prof,
@@ -74,7 +75,7 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		results = append(results, r)
 	}
 	return report.NewTokenReport(report.TokenInput{
-		Token: tc.token, Alg: tc.alg, Payload: tc.payload, Check: tc.check,
+		Token: tc.token, Alg: tc.alg, Payload: tc.payload, Query: tc.check,
 		RFC: rfc, Subjects: subjects, Results: results,
 	}), nil
 }
@@ -82,8 +83,8 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 // signatureRejected is the judgement on a token whose signature does not
 // verify: RFC 7519 7.2 step 7 and RFC 7515 5.2 require rejection whatever
 // the claims say.
-func signatureRejected(why string) conformance.Judgement {
-	return conformance.Judgement{
+func signatureRejected(why string) oracle.Judgement {
+	return oracle.Judgement{
 		Verdict: "reject",
 		Classes: []adapters.Class{adapters.Signature},
 		Reasons: []string{why + " (RFC 7515 5.2, RFC 7519 7.2)"},

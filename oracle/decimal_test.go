@@ -1,4 +1,4 @@
-package conformance
+package oracle
 
 import (
 	"math/big"
@@ -18,7 +18,7 @@ func TestDecimalString(t *testing.T) {
 		{"1e-400", "1e-400"},
 		{"123456789e-2", "1234567.89"},
 	} {
-		if got := parseDecimal(tc.lit).String(); got != tc.want {
+		if got := ParseDecimal(tc.lit).String(); got != tc.want {
 			t.Errorf("parseDecimal(%q).String() = %q, want %q", tc.lit, got, tc.want)
 		}
 	}
@@ -39,7 +39,7 @@ func TestDecimalCmp(t *testing.T) {
 		{"17000000010e-1", "1700000001", 0},
 		{"1e99999999999999999999", "1e400", 1},
 	} {
-		if got := parseDecimal(tc.a).cmp(parseDecimal(tc.b)); got != tc.want {
+		if got := ParseDecimal(tc.a).Cmp(ParseDecimal(tc.b)); got != tc.want {
 			t.Errorf("cmp(%s, %s) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
 	}
@@ -49,8 +49,8 @@ func TestDecimalCmp(t *testing.T) {
 func TestExactFloat(t *testing.T) {
 	for _, f := range []float64{0, 1, 0.1, 1700000000.99999999, -1.5, 1e-300, 1.7976931348623157e308, 5e-324, 1 << 62} {
 		r := new(big.Rat).SetFloat64(f)
-		want := parseDecimal(r.FloatString(1100))
-		if got := exactFloat(f); got.cmp(want) != 0 {
+		want := ParseDecimal(r.FloatString(1100))
+		if got := ExactFloat(f); got.Cmp(want) != 0 {
 			t.Errorf("exactFloat(%v) = %s, want %s", f, got, want)
 		}
 	}

@@ -1,4 +1,4 @@
-package conformance
+package oracle
 
 import (
 	"math/big"
@@ -7,11 +7,11 @@ import (
 	"time"
 )
 
-// decimal is an exact JSON number: digits × 10^exp, with the sign apart.
+// Decimal is an exact JSON number: digits × 10^exp, with the sign apart.
 // digits has no leading or trailing zeros; zero is the empty string (and
 // may be negative: -0 equals 0 but reads as float64 -0). It never
 // materialises the power of ten, so "1e999999999" costs nothing.
-type decimal struct {
+type Decimal struct {
 	neg    bool
 	digits string
 	exp    int64
@@ -25,10 +25,10 @@ type decimal struct {
 // harness compares with, so saturating keeps comparisons exact.
 const maxExp = 1 << 40
 
-// parseDecimal reads a JSON number literal exactly. The literal must
+// ParseDecimal reads a JSON number literal exactly. The literal must
 // already match the RFC 8259 number grammar.
-func parseDecimal(lit string) decimal {
-	var d decimal
+func ParseDecimal(lit string) Decimal {
+	var d Decimal
 	s := lit
 	if strings.HasPrefix(s, "-") {
 		d.neg, s = true, s[1:]
@@ -63,22 +63,22 @@ func parseDecimal(lit string) decimal {
 	d.exp = e
 	if d.digits == "" {
 		// Keep the sign of a negative zero: a float64 reader keeps it too.
-		return decimal{neg: d.neg}
+		return Decimal{neg: d.neg}
 	}
 	return d
 }
 
-// decimalFromNanos is the exact decimal of n nanoseconds in seconds.
-func decimalFromNanos(n *big.Int) decimal {
+// DecimalFromNanos is the exact decimal of n nanoseconds in seconds.
+func DecimalFromNanos(n *big.Int) Decimal {
 	s := n.String()
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	return normal(neg, s, -9)
 }
 
-// decimalFromInt64Nanos is the exact decimal of n nanoseconds in seconds,
+// DecimalFromInt64Nanos is the exact decimal of n nanoseconds in seconds,
 // without big arithmetic.
-func decimalFromInt64Nanos(n int64) decimal {
+func DecimalFromInt64Nanos(n int64) Decimal {
 	var buf [24]byte
 	neg := n < 0
 	u := uint64(n)
@@ -88,41 +88,42 @@ func decimalFromInt64Nanos(n int64) decimal {
 	return normal(neg, string(strconv.AppendUint(buf[:0], u, 10)), -9)
 }
 
-// decimalFromTime is the exact decimal of t in seconds since the epoch.
-func decimalFromTime(t time.Time) decimal {
-	return decimalFromNanos(nanos(t))
+// DecimalFromTime is the exact decimal of t in seconds since the epoch.
+func DecimalFromTime(t time.Time) Decimal {
+	return DecimalFromNanos(Nanos(t))
 }
 
-// nanos is t as nanoseconds since the epoch, exactly, for any time.Time.
-func nanos(t time.Time) *big.Int {
+// Nanos is t as nanoseconds since the epoch, exactly, for any time.Time.
+func Nanos(t time.Time) *big.Int {
 	n := big.NewInt(t.Unix())
 	n.Mul(n, big.NewInt(1e9))
 	return n.Add(n, big.NewInt(int64(t.Nanosecond())))
 }
 
-func normal(neg bool, digits string, exp int64) decimal {
+func normal(neg bool, digits string, exp int64) Decimal {
 	t := strings.TrimRight(digits, "0")
 	exp += int64(len(digits) - len(t))
 	t = strings.TrimLeft(t, "0")
 	if t == "" {
-		return decimal{}
+		return Decimal{}
 	}
-	return decimal{neg: neg, digits: t, exp: exp}
+	return Decimal{neg: neg, digits: t, exp: exp}
 }
 
-func (d decimal) isZero() bool { return d.digits == "" }
+// IsZero reports whether d is zero (either sign).
+func (d Decimal) IsZero() bool { return d.digits == "" }
 
-// cmp compares d and o exactly: -1, 0 or +1.
-func (d decimal) cmp(o decimal) int {
+// Cmp compares d and o exactly: -1, 0 or +1.
+func (d Decimal) Cmp(o Decimal) int {
 	switch {
-	case d.isZero() && o.isZero():
+	case d.IsZero() && o.IsZero():
 		return 0
-	case d.isZero():
-		return -o.sign()
-	case o.isZero():
-		return d.sign()
+	case d.IsZero():
+		return -o.Sign()
+	case o.IsZero():
+		return d.Sign()
 	case d.neg != o.neg:
-		return d.sign()
+		return d.Sign()
 	}
 	c := cmpMagnitude(d, o)
 	if d.neg {
@@ -131,8 +132,9 @@ func (d decimal) cmp(o decimal) int {
 	return c
 }
 
-func (d decimal) sign() int {
-	if d.isZero() {
+// Sign is -1, 0 or +1.
+func (d Decimal) Sign() int {
+	if d.IsZero() {
 		return 0
 	}
 	if d.neg {
@@ -142,7 +144,7 @@ func (d decimal) sign() int {
 }
 
 // cmpMagnitude compares |a| and |b|, both non-zero.
-func cmpMagnitude(a, b decimal) int {
+func cmpMagnitude(a, b Decimal) int {
 	// The position of the leading digit decides first.
 	la, lb := int64(len(a.digits))+a.exp, int64(len(b.digits))+b.exp
 	if la != lb {
@@ -174,12 +176,12 @@ func digitAt(s string, i int) byte {
 // String renders d for messages and for strconv.ParseFloat: plain decimal
 // notation ("1700000000", "-0.5") while that takes at most 40 digits,
 // exponent form ("1e400") beyond.
-func (d decimal) String() string {
+func (d Decimal) String() string {
 	sign := ""
 	if d.neg {
 		sign = "-"
 	}
-	if d.isZero() {
+	if d.IsZero() {
 		return sign + "0"
 	}
 	n := int64(len(d.digits))
@@ -193,4 +195,33 @@ func (d decimal) String() string {
 		return sign + "0." + strings.Repeat("0", int(-d.exp-n)) + d.digits
 	}
 	return sign + d.digits + "e" + strconv.FormatInt(d.exp, 10)
+}
+
+// addNanos is d plus n nanoseconds, exactly. A value beyond 10^40 seconds
+// is returned as it is: no clock the harness compares comes near it, so no
+// comparison changes.
+func (d Decimal) addNanos(n int64) Decimal {
+	if n == 0 || (!d.IsZero() && int64(len(d.digits))+d.exp > 40) {
+		return d
+	}
+	scale := min(d.exp, -9)
+	// d and n as integers of 10^scale.
+	v, _ := new(big.Int).SetString(d.digits+strings.Repeat("0", int(d.exp-scale)), 10)
+	if v == nil {
+		v = new(big.Int)
+	}
+	if d.neg {
+		v.Neg(v)
+	}
+	add := big.NewInt(n)
+	add.Mul(add, new(big.Int).Exp(big.NewInt(10), big.NewInt(-9-scale), nil))
+	v.Add(v, add)
+	neg := v.Sign() < 0
+	return normal(neg, new(big.Int).Abs(v).String(), scale)
+}
+
+// Parts is d as sign, digits and exponent: d = ±digits × 10^exp, digits
+// without leading or trailing zeros (empty for zero).
+func (d Decimal) Parts() (neg bool, digits string, exp int64) {
+	return d.neg, d.digits, d.exp
 }

@@ -1,4 +1,4 @@
-package conformance
+package oracle
 
 import (
 	"bytes"
@@ -61,9 +61,9 @@ type document struct {
 	depth int
 }
 
-// maxDepth is the nesting up to which every parser must cope; beyond it
+// MaxDepth is the nesting up to which every parser must cope; beyond it
 // the oracle allows a parser's limit.
-const maxDepth = 512
+const MaxDepth = 512
 
 // hardDepth stops the parser itself, so no input exhausts the stack.
 const hardDepth = 100000
@@ -513,4 +513,24 @@ func (p *parser) digits() int {
 		n++
 	}
 	return n
+}
+
+// IsNumber reports whether s is exactly one RFC 8259 number literal.
+func IsNumber(s string) bool {
+	p := &parser{b: []byte(s)}
+	return len(s) > 0 && p.number() == nil && p.i == len(s)
+}
+
+// MemberNames returns the names of the members of the JSON object b, in
+// order and unescaped, or why b is not one strict RFC 8259 object.
+func MemberNames(b []byte) ([]string, error) {
+	doc, err := parseDocument(b)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(doc.members))
+	for i, m := range doc.members {
+		names[i] = string(m.name)
+	}
+	return names, nil
 }

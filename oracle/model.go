@@ -1,0 +1,261 @@
+package oracle
+
+import "time"
+
+// Choice is how a parser resolves a point that RFC 8259 or RFC 7519 leaves
+// to the implementation.
+type Choice int
+
+// The resolutions of an implementation-defined point.
+const (
+	// ChoiceOpen: the RFC allows both; the pure oracle's setting.
+	ChoiceOpen Choice = iota
+	// ChoiceAccept: the implementation accepts (ignores the oddity).
+	ChoiceAccept
+	// ChoiceReject: the implementation rejects.
+	ChoiceReject
+)
+
+// Duplicates is how duplicate claim names resolve.
+type Duplicates int
+
+// The duplicate-name policies.
+const (
+	// DuplicatesOpen: reject, or take the lexically last (RFC 7519 4).
+	DuplicatesOpen Duplicates = iota
+	// DuplicatesLast: the last member wins.
+	DuplicatesLast
+	// DuplicatesFirst: the first member wins (an RFC departure).
+	DuplicatesFirst
+	// DuplicatesReject: duplicates are rejected.
+	DuplicatesReject
+)
+
+// FutureIat is what an iat later than now does.
+type FutureIat int
+
+// The policies for an iat later than now.
+const (
+	// FutureIatOpen: the RFC sets no rule (4.1.6).
+	FutureIatOpen FutureIat = iota
+	// FutureIatIgnored: iat is never checked.
+	FutureIatIgnored
+	// FutureIatBeyondLeeway: rejected when iat > now + leeway.
+	FutureIatBeyondLeeway
+)
+
+// Boundary is whether a claim's own instant is inside the validity window.
+type Boundary int
+
+// The boundaries of exp and nbf.
+const (
+	// BoundaryRFC: exp is exclusive (now must be before it, 4.1.4) and nbf
+	// inclusive (now may equal it, 4.1.5).
+	BoundaryRFC Boundary = iota
+	// BoundaryInclusive: the token is valid at now == claim ± leeway.
+	BoundaryInclusive
+	// BoundaryExclusive: the token is invalid at now == claim ± leeway.
+	BoundaryExclusive
+)
+
+// LeewayUse is how a leeway moves a claim's bound.
+type LeewayUse int
+
+// The uses of a leeway.
+const (
+	// LeewayWidens: the RFC's skew allowance: exp later, nbf and iat
+	// earlier by the leeway.
+	LeewayWidens LeewayUse = iota
+	// LeewayIgnored: the claim is compared with no leeway.
+	LeewayIgnored
+	// LeewayNarrows: the leeway moves the bound the other way, shortening
+	// the window (kataras/jwt's Leeway).
+	LeewayNarrows
+)
+
+// Rounding is how a value is brought to a unit.
+type Rounding int
+
+// The roundings.
+const (
+	// RoundExact: not rounded.
+	RoundExact Rounding = iota
+	// RoundFloor: toward the past.
+	RoundFloor
+	// RoundNearest: to the nearest unit, halves away from the past.
+	RoundNearest
+)
+
+// Clock is how the library reads the clock it is given.
+type Clock struct {
+	// Unit is the precision the clock is cut to; zero means exact.
+	Unit time.Duration
+	// Rounding is how the clock reaches Unit.
+	Rounding Rounding
+}
+
+// Number is how the JSON decoder reads a number literal.
+type Number int
+
+// The number readings.
+const (
+	// NumberExact: the exact value of the literal (RFC 7519 2).
+	NumberExact Number = iota
+	// NumberFloat64: the nearest float64; beyond its range the token is
+	// rejected, as encoding/json does.
+	NumberFloat64
+)
+
+// Instant is how the number read becomes the instant compared.
+type Instant int
+
+// The instant conversions. The library-named ones mirror a library's code
+// exactly, including its range limits and wrap-arounds.
+const (
+	// InstantExact: the number itself.
+	InstantExact Instant = iota
+	// InstantGoTimeFloor: golang-jwt v5: math.Modf, time.Unix, then
+	// Truncate to a second, with time.Time's int64 wrap.
+	InstantGoTimeFloor
+	// InstantInt64Seconds: go-jose v4: int64 seconds cut toward zero; at or
+	// beyond ±2^62 malformed.
+	InstantInt64Seconds
+	// InstantPrintfWholeSeconds: jwx v2: the float64 printed with %.9f, the
+	// digits before the point read as int64 seconds; negative values and
+	// values beyond int64 are malformed.
+	InstantPrintfWholeSeconds
+	// InstantTruncSeconds: whole seconds cut toward zero, exactly.
+	InstantTruncSeconds
+	// InstantFloorSeconds: whole seconds toward the past, exactly.
+	InstantFloorSeconds
+	// InstantRoundSeconds: the nearest whole second, halves up, exactly.
+	InstantRoundSeconds
+	// InstantInt32Seconds: whole seconds cut toward zero; beyond the int32
+	// range malformed.
+	InstantInt32Seconds
+)
+
+// Quoted is how a string value of a time claim is read.
+type Quoted int
+
+// The string readings.
+const (
+	// QuotedMalformed: a string is not a NumericDate (RFC 7519 2).
+	QuotedMalformed Quoted = iota
+	// QuotedJSONNumber: a string holding a JSON number literal is read as
+	// that number, as encoding/json's json.Number does.
+	QuotedJSONNumber
+	// QuotedSecondsOrRFC3339: jwx v2: digits and dots become the whole
+	// seconds before the first dot; any other string is an RFC 3339 date.
+	QuotedSecondsOrRFC3339
+)
+
+// Synthesis derives a missing claim from another one.
+type Synthesis struct {
+	// From is the claim the value is taken from; empty means none.
+	From Claim
+	// Offset is added to From's instant.
+	Offset time.Duration
+}
+
+// ClaimRule is how one time claim is read and compared.
+type ClaimRule struct {
+	// Boundary is whether the claim's instant is inside the window.
+	Boundary Boundary
+	// Leeway is how a leeway moves the claim's bound.
+	Leeway LeewayUse
+	// DefaultLeeway applies when the caller passes no leeway option.
+	DefaultLeeway time.Duration
+	// NullAbsent: a null value counts as missing.
+	NullAbsent bool
+	// ZeroAbsent: a value equal to 0 counts as missing; judged on the
+	// number read, before it becomes an instant.
+	ZeroAbsent bool
+	// EpochSecondUnchecked: an instant in the epoch's first second
+	// (0 <= t < 1) counts as present but is never compared.
+	EpochSecondUnchecked bool
+	// Required: the claim must be present even when the caller does not
+	// ask for it.
+	Required bool
+	// Synthesis gives a missing claim a value derived from another.
+	Synthesis Synthesis
+}
+
+// Model is a verifier's behaviour as parameters of RFC 7519. Its zero value
+// is RFC 7519 exactly; a library's profile sets the parameters it departs
+// in, through presets or one by one.
+type Model struct {
+	// BOM resolves a byte-order mark before the claims set (RFC 8259 8.1).
+	BOM Choice
+	// InvalidUTF8Accepted: invalid UTF-8 is replaced and accepted, where
+	// RFC 7519 7.2 step 10 requires a valid UTF-8 JSON object.
+	InvalidUTF8Accepted bool
+	// LoneSurrogate resolves a lone surrogate escape (RFC 8259 8.2).
+	LoneSurrogate Choice
+	// DeepNesting resolves nesting past DepthLimit (RFC 8259 9).
+	DeepNesting Choice
+	// DepthLimit moves the point where DeepNesting applies; zero means
+	// MaxDepth.
+	DepthLimit int
+	// Duplicates resolves duplicate claim names (RFC 7519 4).
+	Duplicates Duplicates
+	// NestedDuplicates resolves duplicate names inside a claim value.
+	NestedDuplicates Choice
+	// StringClaims resolves an iss, sub, aud or jti that is not a string.
+	StringClaims Choice
+	// NullClaimsSet: a payload that is JSON null counts as an empty object.
+	NullClaimsSet bool
+	// Float64Anywhere: every number in the claims set, in any claim at any
+	// depth, is decoded into a float64, so one beyond its range rejects the
+	// token whichever claim holds it.
+	Float64Anywhere bool
+	// CaseFold: claim names match case-insensitively, last match wins, as
+	// encoding/json does when it decodes into a struct.
+	CaseFold bool
+	// TrailingIgnored: bytes after the claims object are never read.
+	TrailingIgnored bool
+	// DecodeEach: every occurrence of a duplicated claim is decoded, so a
+	// malformed one rejects the token whichever wins.
+	DecodeEach bool
+	// Number is how a number literal is read.
+	Number Number
+	// Instant is how the number read becomes the instant compared.
+	Instant Instant
+	// Quoted is how a string value of a time claim is read.
+	Quoted Quoted
+	// Clock is how the clock is read.
+	Clock Clock
+	// Exp, Nbf and Iat are the per-claim rules.
+	Exp, Nbf, Iat ClaimRule
+	// MalformedIat resolves an iat that is not a NumericDate.
+	MalformedIat Choice
+	// FutureIat is the policy for an iat later than now.
+	FutureIat FutureIat
+}
+
+// Rule returns the model's rule for time claim c.
+func (m *Model) Rule(c Claim) *ClaimRule {
+	switch c {
+	case Exp:
+		return &m.Exp
+	case Nbf:
+		return &m.Nbf
+	}
+	return &m.Iat
+}
+
+// EachRule applies f to the rule of every time claim, for presets that
+// treat all three alike.
+func (m *Model) EachRule(f func(*ClaimRule)) {
+	for _, c := range TimeClaims {
+		f(m.Rule(c))
+	}
+}
+
+// failure is a rejection with its class and reason; the zero value is none.
+type failure struct {
+	class  Class
+	reason string
+}
+
+func (f failure) failed() bool { return f.class != "" }

@@ -1,0 +1,57 @@
+package oracle
+
+import (
+	"testing"
+	"time"
+)
+
+func TestOracleTable(t *testing.T) {
+	now := time.Unix(1700000000, 0)
+	for _, tc := range []struct {
+		payload string
+		now     time.Time
+		leeway  time.Duration
+		require []Claim
+		want    Verdict
+		reason  string
+	}{
+		{`{"exp":1700000001}`, now, 0, nil, Accept, "exp one second ahead"},
+		{`{"exp":1700000000}`, now, 0, nil, Reject, "exp == now is expired (4.1.4: now MUST be before exp)"},
+		{`{"exp":1700000000}`, now, time.Nanosecond, nil, Accept, "a nanosecond of leeway covers exp == now"},
+		{`{"exp":1700000000.000000001}`, now, 0, nil, Accept, "exact fraction beyond float64"},
+		{`{"exp":1.7e9}`, now, 0, nil, Reject, "exponent spelling of now"},
+		{`{"exp":1e400}`, now, 0, nil, Accept, "beyond float64 is still a NumericDate"},
+		{`{"exp":1e99999999999999999999}`, now, 0, nil, Accept, "huge exponent, no materialising"},
+		{`{"exp":-1e400}`, now, 0, nil, Reject, "far past"},
+		{`{"exp":"1700000001"}`, now, 0, nil, Reject, "a quoted number is malformed"},
+		{`{"exp":null}`, now, 0, nil, Reject, "null exp is malformed"},
+		{`{"iat":null}`, now, 0, nil, Either, "malformed iat has no processing rule"},
+		{`{"iat":null}`, now, 0, []Claim{Iat}, Reject, "required iat must be a NumericDate"},
+		{`{"iat":1700000001}`, now, 0, nil, Either, "future iat"},
+		{`{"nbf":1700000000}`, now, 0, nil, Accept, "nbf == now is valid"},
+		{`{"nbf":1700000000.000000001}`, now, 0, nil, Reject, "nbf a nanosecond ahead"},
+		{`{"nbf":1700000001}`, now, time.Second, nil, Accept, "leeway covers nbf"},
+		{`{"exp":1700000001,"exp":1}`, now, 0, nil, Reject, "last-wins is expired; reject also allowed"},
+		{`{"exp":1,"exp":1700000001}`, now, 0, nil, Either, "last-wins valid; reject allowed"},
+		{`{"\u0065xp":1}`, now, 0, nil, Reject, "escaped name is exp"},
+		{`{"EXP":1}`, now, 0, nil, Accept, "names are case-sensitive"},
+		{`[]`, now, 0, nil, Reject, "not an object"},
+		{`{} {}`, now, 0, nil, Reject, "trailing data"},
+		{"\xef\xbb\xbf{}", now, 0, nil, Either, "BOM may be ignored"},
+		{`{"a":"\ud800"}`, now, 0, nil, Either, "lone surrogate"},
+		{"{\"a\":\"\xff\"}", now, 0, nil, Reject, "invalid UTF-8"},
+		{`{}`, now, 0, []Claim{Exp}, Reject, "required exp missing"},
+		{`{"exp":-0}`, time.Unix(-1, 0), 0, nil, Accept, "negative clock before zero exp"},
+		{`{"exp":1700000000.5}`, time.Unix(1700000000, 499999999), 0, nil, Accept, "sub-second clock"},
+		{`{"exp":1700000000.5}`, time.Unix(1700000000, 500000000), 0, nil, Reject, "sub-second clock at exp"},
+		{`{"exp":01}`, now, 0, nil, Reject, "leading zero"},
+		{"{\"exp\":1\u00a0}", now, 0, nil, Reject, "NBSP is not JSON whitespace"},
+	} {
+		t.Run(tc.reason, func(t *testing.T) {
+			got := Judge([]byte(tc.payload), Query{Now: tc.now, Leeway: tc.leeway, SetLeeway: true, Require: tc.require})
+			if got.Verdict != tc.want {
+				t.Errorf("Judge(%s) = %s %v, want %s", tc.payload, got.Verdict, got.Reasons, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,91 @@
+package oracle
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Preset is a named setting of the model's parameters: one way a library
+// departs from RFC 7519, or resolves a point the RFC leaves to the
+// implementation. The built-in presets are the catalogue; a library author
+// makes their own with NewPreset.
+type Preset struct {
+	// ID is the stable name profiles use.
+	ID string
+	// Summary says in one line what the library does.
+	Summary string
+	// Apply sets the parameters on a model.
+	Apply func(*Model)
+}
+
+// NewPreset returns a preset of the caller's own, for a behaviour the
+// built-in presets do not name.
+func NewPreset(id, summary string, apply func(*Model)) Preset {
+	return Preset{ID: id, Summary: summary, Apply: apply}
+}
+
+// Presets lists every built-in preset, sorted by ID.
+func Presets() []Preset {
+	out := make([]Preset, 0, len(presets))
+	for _, d := range presets {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// LookupPreset returns the built-in preset named id.
+func LookupPreset(id string) (Preset, bool) {
+	d, ok := presets[id]
+	return d, ok
+}
+
+var presets = func() map[string]Preset {
+	all := func(f func(*ClaimRule)) func(*Model) { return func(m *Model) { m.EachRule(f) } }
+	m := map[string]Preset{}
+	for _, d := range []Preset{
+		{"exp-inclusive", "exp == now (+ leeway) is still valid", func(m *Model) { m.Exp.Boundary = BoundaryInclusive }},
+		{"iat-future-rejected", "an iat later than now + leeway is rejected", func(m *Model) { m.FutureIat = FutureIatBeyondLeeway }},
+		{"iat-ignored", "iat is never checked", func(m *Model) { m.FutureIat = FutureIatIgnored }},
+		{"malformed-iat-rejected", "an iat that is not a number is rejected", func(m *Model) { m.MalformedIat = ChoiceReject }},
+		{"malformed-iat-ignored", "an iat that is not a number is ignored", func(m *Model) { m.MalformedIat = ChoiceAccept }},
+		{"duplicates-last-wins", "duplicate claim names: the last one wins", func(m *Model) { m.Duplicates = DuplicatesLast }},
+		{"duplicates-first-wins", "duplicate claim names: the first one wins", func(m *Model) { m.Duplicates = DuplicatesFirst }},
+		{"duplicates-rejected", "duplicate claim names are rejected", func(m *Model) { m.Duplicates = DuplicatesReject }},
+		{"registered-string-claims-typed", "an iss, sub, aud or jti that is not a string (aud: nor an array of strings) rejects the token", func(m *Model) { m.StringClaims = ChoiceReject }},
+		{"registered-string-claims-unchecked", "the types of iss, sub, aud and jti are never checked", func(m *Model) { m.StringClaims = ChoiceAccept }},
+		{"nested-duplicates-accepted", "duplicate member names inside a claim value are accepted", func(m *Model) { m.NestedDuplicates = ChoiceAccept }},
+		{"nested-duplicates-rejected", "duplicate member names inside a claim value are rejected", func(m *Model) { m.NestedDuplicates = ChoiceReject }},
+		{"bom-ignored", "a byte-order mark before the claims set is ignored", func(m *Model) { m.BOM = ChoiceAccept }},
+		{"bom-rejected", "a byte-order mark before the claims set is rejected", func(m *Model) { m.BOM = ChoiceReject }},
+		{"lone-surrogate-accepted", "a lone surrogate escape is accepted (replaced by U+FFFD)", func(m *Model) { m.LoneSurrogate = ChoiceAccept }},
+		{"lone-surrogate-rejected", "a lone surrogate escape is rejected", func(m *Model) { m.LoneSurrogate = ChoiceReject }},
+		{"deep-nesting-accepted", fmt.Sprintf("nesting deeper than %d is accepted", MaxDepth), func(m *Model) { m.DeepNesting = ChoiceAccept }},
+		{"deep-nesting-rejected", fmt.Sprintf("nesting deeper than %d is rejected", MaxDepth), func(m *Model) { m.DeepNesting = ChoiceReject }},
+		{"nesting-limit-10000", "nesting deeper than 10000 is rejected, shallower accepted, as encoding/json does", func(m *Model) { m.DepthLimit, m.DeepNesting = 10000, ChoiceReject }},
+		{"invalid-utf8-accepted", "invalid UTF-8 in the claims set is accepted", func(m *Model) { m.InvalidUTF8Accepted = true }},
+		{"case-insensitive-names", "claim names match case-insensitively; the last match wins", func(m *Model) { m.CaseFold = true }},
+		{"quoted-number-accepted", "a string holding a JSON number is read as that number", func(m *Model) { m.Quoted = QuotedJSONNumber }},
+		{"quoted-seconds-or-rfc3339-accepted", "a string of digits and dots is read as the whole seconds before its first dot; any other string is parsed as an RFC 3339 date", func(m *Model) { m.Quoted = QuotedSecondsOrRFC3339 }},
+		{"numericdate-printf-whole-seconds", "the float64 is printed with %.9f and the digits before the point become whole seconds; a negative value or one beyond int64 is malformed", func(m *Model) { m.Instant = InstantPrintfWholeSeconds }},
+		{"epoch-second-unchecked", "a time claim in the epoch's first second (0 <= t < 1) is never compared, though it counts as present", all(func(r *ClaimRule) { r.EpochSecondUnchecked = true })},
+		{"duplicates-each-decoded", "every occurrence of a duplicated time claim is decoded: a malformed one rejects the token even when a later one wins", func(m *Model) { m.DecodeEach = true }},
+		{"clock-whole-seconds", "the clock is cut to whole seconds before it is compared", func(m *Model) { m.Clock = Clock{Unit: time.Second, Rounding: RoundFloor} }},
+		{"trailing-data-ignored", "bytes after the claims object are never read", func(m *Model) { m.TrailingIgnored = true }},
+		{"null-as-absent", "a null time claim counts as missing", all(func(r *ClaimRule) { r.NullAbsent = true })},
+		{"zero-as-absent", "a time claim equal to 0 counts as missing", all(func(r *ClaimRule) { r.ZeroAbsent = true })},
+		{"float64-overflow-anywhere-rejected", "any number in the claims set beyond the float64 range, in any claim at any depth, rejects the token", func(m *Model) { m.Float64Anywhere = true }},
+		{"numericdate-float64", "a NumericDate is read as the nearest float64; beyond its range the token is rejected", func(m *Model) { m.Number = NumberFloat64 }},
+		{"numericdate-whole-seconds-floor", "fractional seconds are dropped toward the past, through Go's time.Time (math.Modf, time.Unix, Truncate)", func(m *Model) { m.Instant = InstantGoTimeFloor }},
+		{"numericdate-int64-seconds", "a NumericDate becomes int64 seconds, cut toward zero; beyond ±2^62 it is malformed", func(m *Model) { m.Instant = InstantInt64Seconds }},
+		{"null-claims-set-accepted", "a claims set that is JSON null is read as an empty object", func(m *Model) { m.NullClaimsSet = true }},
+		{"default-leeway-1m", "with no leeway option, a leeway of one minute applies", all(func(r *ClaimRule) { r.DefaultLeeway = time.Minute })},
+	} {
+		if _, dup := m[d.ID]; dup {
+			panic("oracle: preset " + d.ID + " listed twice")
+		}
+		m[d.ID] = d
+	}
+	return m
+}()

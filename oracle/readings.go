@@ -1,0 +1,231 @@
+package oracle
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// quotedJSONNumber reads a string as encoding/json reads one into a
+// json.Number: only a valid JSON number literal counts.
+func quotedJSONNumber(s string) (Decimal, bool, bool) {
+	if !IsNumber(s) {
+		return Decimal{}, false, false
+	}
+	return ParseDecimal(s), false, true
+}
+
+// quotedSecondsOrRFC3339 mirrors jwx v2's parseNumericString with its
+// default settings (not pedantic, precision 0).
+func quotedSecondsOrRFC3339(s string) (Decimal, bool, bool) {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' {
+			t, err := time.Parse(time.RFC3339, s)
+			if err != nil {
+				return Decimal{}, true, false
+			}
+			return goInstant(t), true, true
+		}
+	}
+	whole := s
+	if i := strings.IndexByte(s, '.'); i > 0 {
+		whole = s[:i]
+	}
+	n, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return Decimal{}, true, false
+	}
+	return goInstant(time.Unix(n, 0)), true, true
+}
+
+// printfWholeSeconds mirrors jwx v2's NumericDate.Accept for a float64:
+// fmt.Sprintf("%.9f"), then the whole part through parseNumericString.
+func printfWholeSeconds(d Decimal) (Decimal, failure) {
+	text := fmt.Sprintf("%.9f", asFloat(d))
+	at, _, ok := quotedSecondsOrRFC3339(text)
+	if !ok {
+		return d, failure{MalformedClaim, fmt.Sprintf("NumericDate %s prints as %s, which is not whole seconds in int64", d, text)}
+	}
+	return at, failure{}
+}
+
+// floorSecond cuts n nanoseconds down to a whole second, toward the past.
+func floorSecond(n *big.Int) *big.Int {
+	sec := new(big.Int).Div(n, big.NewInt(1e9)) // Euclidean: floors for n < 0
+	return sec.Mul(sec, big.NewInt(1e9))
+}
+
+// nearestFloat64 reads d as strconv.ParseFloat does, failing where
+// encoding/json fails: beyond the float64 range. The result is the exact
+// value of the float64.
+func nearestFloat64(d Decimal) (Decimal, failure) {
+	f, err := strconv.ParseFloat(d.String(), 64)
+	if err != nil {
+		return d, failure{MalformedToken, fmt.Sprintf("NumericDate %s is beyond the float64 range", d)}
+	}
+	return ExactFloat(f), failure{}
+}
+
+// ExactFloat is the exact decimal value of f.
+func ExactFloat(f float64) Decimal {
+	if f == math.Trunc(f) && math.Abs(f) < 1<<53 && !(f == 0 && math.Signbit(f)) {
+		d := ParseDecimal(strconv.FormatInt(int64(f), 10))
+		d.float, d.isFloat = f, true
+		return d
+	}
+	// A float64 is m × 2^(exp-53) with a 53-bit m, so 53-exp fractional
+	// decimal digits write it exactly; a whole number needs none.
+	_, exp := math.Frexp(f)
+	d := ParseDecimal(strconv.FormatFloat(f, 'f', max(0, 53-exp), 64))
+	d.float, d.isFloat = f, true
+	return d
+}
+
+// asFloat is d as the float64 nearest to it.
+func asFloat(d Decimal) float64 {
+	if d.isFloat {
+		return d.float
+	}
+	f, _ := strconv.ParseFloat(d.String(), 64)
+	return f
+}
+
+// floorSeconds mirrors golang-jwt v5's newNumericDateFromSeconds:
+// math.Modf, time.Unix, then Truncate to TimePrecision (a second).
+func floorSeconds(d Decimal) (Decimal, failure) {
+	round, frac := math.Modf(asFloat(d))
+	return goInstant(time.Unix(int64(round), int64(frac*1e9)).Truncate(time.Second)), failure{}
+}
+
+// int64Seconds mirrors go-jose v4's NumericDate: values at or beyond
+// ±2^62 are refused, the rest become int64(f) seconds, cut toward zero.
+func int64Seconds(d Decimal) (Decimal, failure) {
+	f := asFloat(d)
+	if f >= 1<<62 || f <= -(1<<62) {
+		return d, failure{MalformedClaim, fmt.Sprintf("NumericDate %s is beyond ±2^62", d)}
+	}
+	return goInstant(time.Unix(int64(f), 0)), failure{}
+}
+
+// unixToInternal is Go's offset between the Unix epoch and year 1, in
+// seconds: a time.Time keeps seconds since year 1 in an int64 and compares
+// those, so a Unix time near the int64 limits wraps.
+const unixToInternal int64 = (1969*365 + 1969/4 - 1969/100 + 1969/400) * 86400
+
+// goInstant is the instant time.Time comparisons really see for t: the
+// internal seconds since year 1, wrapped to int64, mapped back exactly.
+func goInstant(t time.Time) Decimal {
+	if sec := t.Unix(); sec > -9e9 && sec < 9e9 {
+		// No wrap, and the nanoseconds fit an int64.
+		return DecimalFromInt64Nanos(sec*1e9 + int64(t.Nanosecond()))
+	}
+	internal := t.Unix() + unixToInternal // wraps as Go's does
+	n := new(big.Int).Sub(big.NewInt(internal), big.NewInt(unixToInternal))
+	n.Mul(n, big.NewInt(1e9))
+	n.Add(n, big.NewInt(int64(t.Nanosecond())))
+	return DecimalFromNanos(n)
+}
+
+// read is the number as the model's decoder reads it.
+func (n Number) read(d Decimal) (Decimal, failure) {
+	if n == NumberFloat64 {
+		return nearestFloat64(d)
+	}
+	return d, failure{}
+}
+
+// convert is the instant the library compares for the number read.
+func (in Instant) convert(d Decimal) (Decimal, failure) {
+	switch in {
+	case InstantGoTimeFloor:
+		return floorSeconds(d)
+	case InstantInt64Seconds:
+		return int64Seconds(d)
+	case InstantPrintfWholeSeconds:
+		return printfWholeSeconds(d)
+	case InstantTruncSeconds:
+		w, _ := d.wholeSeconds()
+		return w, failure{}
+	case InstantFloorSeconds:
+		w, frac := d.wholeSeconds()
+		if d.neg && frac != "" {
+			w = w.awayFromZero()
+		}
+		return w, failure{}
+	case InstantRoundSeconds:
+		return d.roundSeconds(), failure{}
+	case InstantInt32Seconds:
+		w, _ := d.wholeSeconds()
+		if w.Cmp(ParseDecimal("2147483647")) > 0 || w.Cmp(ParseDecimal("-2147483648")) < 0 {
+			return d, failure{MalformedClaim, fmt.Sprintf("NumericDate %s is beyond the int32 range", d)}
+		}
+		return w, failure{}
+	}
+	return d, failure{}
+}
+
+// parse is a string value as the model reads it: ok is false when the
+// string is malformed; final means the result is already the instant
+// compared, rather than a number to read like any other.
+func (q Quoted) parse(s string) (d Decimal, final, ok bool) {
+	switch q {
+	case QuotedJSONNumber:
+		return quotedJSONNumber(s)
+	case QuotedSecondsOrRFC3339:
+		return quotedSecondsOrRFC3339(s)
+	}
+	return Decimal{}, false, false
+}
+
+// wholeSeconds is d cut toward zero to whole seconds, with the digits cut
+// off (empty when d was whole).
+func (d Decimal) wholeSeconds() (Decimal, string) {
+	if d.exp >= 0 || d.IsZero() {
+		return d, ""
+	}
+	n := int64(len(d.digits))
+	if -d.exp >= n {
+		return Decimal{neg: d.neg}, strings.Repeat("0", int(-d.exp-n)) + d.digits
+	}
+	i := n + d.exp
+	return normal(d.neg, d.digits[:i], 0), d.digits[i:]
+}
+
+// awayFromZero is d, a whole number, one further from zero.
+func (d Decimal) awayFromZero() Decimal {
+	whole := d.digits + strings.Repeat("0", int(d.exp))
+	b := []byte(whole)
+	i := len(b) - 1
+	for ; i >= 0 && b[i] == '9'; i-- {
+		b[i] = '0'
+	}
+	if i < 0 {
+		b = append([]byte{'1'}, b...)
+	} else {
+		b[i]++
+	}
+	return normal(d.neg, string(b), 0)
+}
+
+// roundSeconds is d rounded to the nearest whole second, halves toward
+// the future, as math.Floor(x + 0.5) does.
+func (d Decimal) roundSeconds() Decimal {
+	w, frac := d.wholeSeconds()
+	if frac == "" {
+		return w
+	}
+	// frac is the magnitude's fraction: compare it with one half.
+	half := strings.TrimRight(frac, "0")
+	cmp := strings.Compare(half, "5") // digit strings of one scale
+	up := cmp > 0 || (cmp == 0 && !d.neg)
+	if !up {
+		if d.neg && w.IsZero() {
+			return Decimal{}
+		}
+		return w
+	}
+	return w.awayFromZero()
+}
