@@ -9,6 +9,7 @@
 //	jwtconform verify -key FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] TOKEN
 //	jwtconform diff [-md] OLD.json NEW.json
 //	jwtconform list adapters|vectors
+//	jwtconform profile -adapter NAME [-vectors PATTERN]
 //
 // Bad input gives one line on stderr and exit status 2; diff exits 1 when
 // a verdict changed.
@@ -40,11 +41,12 @@ func main() {
 
 // commands maps each subcommand to its implementation.
 var commands = map[string]func(args []string, stdout io.Writer) error{
-	"run":    runSuite,
-	"check":  checkPayload,
-	"verify": verifyToken,
-	"diff":   diffResults,
-	"list":   list,
+	"run":     runSuite,
+	"check":   checkPayload,
+	"verify":  verifyToken,
+	"diff":    diffResults,
+	"list":    list,
+	"profile": proposeProfile,
 }
 
 // usage is printed for -h and help.
@@ -62,6 +64,9 @@ const usage = `jwtconform: how Go JWT libraries treat the time claims of RFC 751
   jwtconform diff [-md] OLD.json NEW.json
       list every changed outcome; exit status 1 when a verdict changed
   jwtconform list adapters|vectors
+  jwtconform profile -adapter NAME [-vectors PATTERN]
+      propose a profile for one adapter: the smallest set of presets found
+      to explain its outcomes (reasons still to be written), on stdout
 
 Patterns are globs: '*' matches any run of characters, commas separate
 alternatives ('golang-jwt/*,jwx/*'). Bad input exits with status 2.
@@ -79,7 +84,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	} else if cmd == "help" {
 		fmt.Fprint(stdout, usage)
 	} else {
-		err = fmt.Errorf("%w: unknown command %q (want run, check, verify, diff or list; see 'jwtconform help')", errUsage, cmd)
+		err = fmt.Errorf("%w: unknown command %q (want run, check, verify, diff, list or profile; see 'jwtconform help')", errUsage, cmd)
 	}
 	switch {
 	case err == nil:

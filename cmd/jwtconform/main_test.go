@@ -12,10 +12,12 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
 )
 
@@ -144,6 +146,8 @@ func TestBadInput(t *testing.T) {
 		{"diff not a results file", []string{"diff", notResults, notResults}, `no "schema" member`},
 		{"list nothing", []string{"list"}, "want adapters or vectors"},
 		{"list unknown", []string{"list", "flavours"}, `unknown list "flavours"`},
+		{"profile without adapter", []string{"profile"}, "-adapter is required"},
+		{"profile of several adapters", []string{"profile", "-adapter", "golang-jwt/*"}, "matches 3 adapters; name one"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, stderr := invoke(t, tc.args...)
@@ -185,5 +189,26 @@ func TestList(t *testing.T) {
 				t.Errorf("exit %d, stdout lacks %q; stderr %q", code, tc.want, stderr)
 			}
 		})
+	}
+}
+
+// TestProfileProposesExplainingPresets checks the proposed profile parses
+// once its reasons are written, and names the leeway go-jose's Validate
+// adds.
+func TestProfileProposesExplainingPresets(t *testing.T) {
+	code, stdout, stderr := invoke(t, "profile", "-adapter", "go-jose/v4/validate", "-vectors", "exp-boundary/*")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	p, err := conformance.ParseProfile("proposed", []byte(stdout))
+	if err != nil {
+		t.Fatalf("the proposed profile does not parse: %v\n%s", err, stdout)
+	}
+	var got []string
+	for _, d := range p.Deviations {
+		got = append(got, d.ID)
+	}
+	if !slices.Contains(got, "default-leeway-1m") {
+		t.Errorf("proposed %v, want default-leeway-1m among them", got)
 	}
 }
