@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -33,11 +34,20 @@ func ParseDecimal(lit string) Decimal {
 	if strings.HasPrefix(s, "-") {
 		d.neg, s = true, s[1:]
 	}
-	mant, expPart := s, ""
-	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		mant, expPart = s[:i], s[i+1:]
+	// One pass finds the point and the exponent.
+	intPart, frac, expPart := s, "", ""
+	dot := -1
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '.' {
+			dot = i
+		} else if c == 'e' || c == 'E' {
+			intPart, expPart = s[:i], s[i+1:]
+			break
+		}
 	}
-	intPart, frac, _ := strings.Cut(mant, ".")
+	if dot >= 0 {
+		intPart, frac = intPart[:dot], intPart[dot+1:]
+	}
 	var e int64
 	if expPart != "" {
 		sign := int64(1)
@@ -55,7 +65,10 @@ func ParseDecimal(lit string) Decimal {
 		}
 		e *= sign
 	}
-	all := intPart + frac
+	all := intPart
+	if frac != "" {
+		all += frac
+	}
 	e -= int64(len(frac))
 	trimmed := strings.TrimRight(all, "0")
 	e += int64(len(all) - len(trimmed))
@@ -224,4 +237,59 @@ func (d Decimal) addNanos(n int64) Decimal {
 // without leading or trailing zeros (empty for zero).
 func (d Decimal) Parts() (neg bool, digits string, exp int64) {
 	return d.neg, d.digits, d.exp
+}
+
+// int64Nanos is d in nanoseconds, cut toward zero, with whether the cut
+// lost nothing; ok is false when it does not fit an int64. It allocates
+// nothing, for the comparisons with the clock on every judgement.
+func (d Decimal) int64Nanos() (v int64, exact, ok bool) {
+	if d.IsZero() {
+		return 0, true, true
+	}
+	n := int64(len(d.digits))
+	shift := d.exp + 9 // d × 10^9 = digits × 10^shift
+	keep, exact := n, true
+	if shift < 0 {
+		// digits has no trailing zeros, so dropping any loses something.
+		keep, shift, exact = n+shift, 0, false
+		if keep <= 0 {
+			return 0, false, true
+		}
+	}
+	if keep+shift > 19 { // 19 digits fit a uint64
+		return 0, false, false
+	}
+	var u uint64
+	for i := range keep {
+		u = u*10 + uint64(d.digits[i]-'0')
+	}
+	for ; shift > 0; shift-- {
+		u *= 10
+	}
+	if u > math.MaxInt64 {
+		return 0, false, false
+	}
+	if v = int64(u); d.neg {
+		v = -v
+	}
+	return v, exact, true
+}
+
+// cmpNanos compares d with ns nanoseconds exactly: -1, 0 or +1.
+func (d Decimal) cmpNanos(ns int64) int {
+	v, exact, ok := d.int64Nanos()
+	if !ok {
+		return d.Cmp(DecimalFromInt64Nanos(ns))
+	}
+	switch {
+	case v < ns:
+		return -1
+	case v > ns:
+		return 1
+	case exact:
+		return 0
+	case d.neg:
+		return -1 // d lies just below v, which was cut toward zero
+	}
+	return 1
 }

@@ -133,6 +133,8 @@ type parser struct {
 	beyondFloat64 string
 	// arrayOfStrings: the array parsed last holds only strings.
 	arrayOfStrings bool
+	// lastString is the unescaped value of the string parsed last.
+	lastString []byte
 	// replaceInvalid: the input is not valid UTF-8, so strings read with
 	// each invalid byte as U+FFFD, as encoding/json reads them; two names
 	// that differ only in invalid bytes are then the same name.
@@ -166,7 +168,8 @@ func (p *parser) value(depth int, top *[]member) (kind, error) {
 	case c == '[':
 		return kArray, p.array(depth + 1)
 	case c == '"':
-		_, err := p.str()
+		var err error
+		p.lastString, err = p.str()
 		return kString, err
 	case c == '-' || (c >= '0' && c <= '9'):
 		return kNumber, p.number()
@@ -243,9 +246,7 @@ func (p *parser) object(depth int, top *[]member) error {
 			case kNumber:
 				m.text = p.b[start:p.i]
 			case kString:
-				// Re-read the literal for its unescaped value.
-				q := &parser{b: p.b, i: start}
-				m.text, _ = q.str()
+				m.text = p.lastString
 			case kArray:
 				m.strings = p.arrayOfStrings
 			}
@@ -279,7 +280,9 @@ func remember(name []byte, seen [][]byte, many *map[string]bool) ([][]byte, bool
 		return seen, false
 	}
 	for _, n := range seen {
-		if bytes.Equal(n, name) {
+		// Claim names are mostly three bytes: the last byte tells most
+		// apart before a full comparison.
+		if len(n) == len(name) && (len(n) == 0 || n[len(n)-1] == name[len(name)-1]) && bytes.Equal(n, name) {
 			return seen, true
 		}
 	}
@@ -337,6 +340,12 @@ func (p *parser) str() ([]byte, error) {
 	p.i++ // '"'
 	start := p.i
 	for p.i < len(p.b) {
+		for p.i < len(p.b) && plainStringByte[p.b[p.i]] {
+			p.i++
+		}
+		if p.i == len(p.b) {
+			break
+		}
 		c := p.b[p.i]
 		switch {
 		case c == '"':
@@ -354,6 +363,15 @@ func (p *parser) str() ([]byte, error) {
 	}
 	return nil, p.errf("unterminated string")
 }
+
+// plainStringByte marks the bytes a string literal holds with no further
+// look: all but the quote, the backslash and control characters.
+var plainStringByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // strEscaped finishes a string literal that has escapes, from start.
 func (p *parser) strEscaped(start int) ([]byte, error) {
@@ -468,7 +486,7 @@ func (p *parser) number() error {
 		return err
 	}
 	// Only an exponent or some 309 digits can leave the float64 range.
-	if lit := p.b[start:p.i]; p.beyondFloat64 == "" && (len(lit) > 300 || bytes.ContainsAny(lit, "eE")) {
+	if lit := p.b[start:p.i]; p.beyondFloat64 == "" && (len(lit) > 300 || bytes.IndexByte(lit, 'e') >= 0 || bytes.IndexByte(lit, 'E') >= 0) {
 		if _, err := strconv.ParseFloat(string(lit), 64); err != nil {
 			p.beyondFloat64 = string(lit)
 		}

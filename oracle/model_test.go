@@ -111,3 +111,20 @@ func TestAddNanos(t *testing.T) {
 		}
 	}
 }
+
+// TestCmpNanosAgreesWithCmp checks the allocation-free clock comparison
+// against the exact one on the points where cutting could go wrong.
+func TestCmpNanosAgreesWithCmp(t *testing.T) {
+	lits := []string{"0", "-0", "1", "-1", "1e-9", "-1e-9", "1e-10", "-1e-10", "1.0000000001", "-1.0000000001",
+		"1700000000", "1700000000.000000001", "1700000000.0000000005", "-1700000000.0000000005", "9.2e9", "9.3e9",
+		"-9.3e9", "1e400", "-1e400", "1e-400", "123456789.123456789", "123456789.1234567891"}
+	ns := []int64{0, 1, -1, 1e9, -1e9, 1700000000e9, 1700000000e9 + 1, 1000000000, 1000000001, -1000000001, 123456789123456789, 9e18, -9e18}
+	for _, l := range lits {
+		d := ParseDecimal(l)
+		for _, n := range ns {
+			if got, want := d.cmpNanos(n), d.Cmp(DecimalFromInt64Nanos(n)); got != want {
+				t.Errorf("%s vs %dns: cmpNanos %d, Cmp %d", l, n, got, want)
+			}
+		}
+	}
+}

@@ -305,21 +305,50 @@ var stringClaims = []string{"iss", "sub", "aud", "jti"}
 // as absent, as a decoder into a Go string reads it.
 func (s *Model) mistypedStringClaim(doc document) (string, bool) {
 	for _, m := range doc.members {
-		for _, name := range stringClaims {
-			if string(m.name) != name && !(s.CaseFold && bytes.EqualFold(m.name, []byte(name))) {
-				continue
-			}
-			switch {
-			case m.kind == kString, m.kind == kNull:
-			case name == "aud" && m.kind == kArray && m.strings:
-			default:
-				return name, true
-			}
+		name := s.stringClaim(m.name)
+		if name == "" {
+			continue
+		}
+		switch {
+		case m.kind == kString, m.kind == kNull:
+		case name == "aud" && m.kind == kArray && m.strings:
+		default:
+			return name, true
 		}
 	}
 	return "", false
 }
 
+// stringClaim is the registered string claim a member name matches, or "".
+func (s *Model) stringClaim(name []byte) string {
+	if !s.CaseFold {
+		// Exact names: the first byte tells which one it could be.
+		if len(name) != 3 {
+			return ""
+		}
+		var c string
+		switch name[0] {
+		case 'i':
+			c = "iss"
+		case 's':
+			c = "sub"
+		case 'a':
+			c = "aud"
+		case 'j':
+			c = "jti"
+		}
+		if c != "" && string(name) == c {
+			return c
+		}
+		return ""
+	}
+	for _, c := range stringClaims {
+		if string(name) == c || (s.CaseFold && bytes.EqualFold(name, []byte(c))) {
+			return c
+		}
+	}
+	return ""
+}
 // claimValue is a time claim as the model reads it.
 type claimValue struct {
 	present bool
@@ -370,18 +399,35 @@ func floorDiv(a, b int64) int64 {
 // nanosDecimal is sec seconds, nsec nanoseconds plus shift nanoseconds,
 // exactly.
 func nanosDecimal(sec, nsec int64, shift time.Duration) Decimal {
-	const safe int64 = 9e9 // seconds whose nanoseconds fit in an int64
-	if sec > -safe && sec < safe {
-		ns := sec*1e9 + nsec
-		lw := int64(shift)
-		if (lw >= 0 && ns < math.MaxInt64-lw) || (lw < 0 && ns > math.MinInt64-lw) {
-			return DecimalFromInt64Nanos(ns + lw)
-		}
+	if ns, ok := int64Bound(sec, nsec, shift); ok {
+		return DecimalFromInt64Nanos(ns)
 	}
 	n := new(big.Int).Mul(big.NewInt(sec), big.NewInt(1e9))
 	n.Add(n, big.NewInt(nsec))
 	n.Add(n, big.NewInt(int64(shift)))
 	return DecimalFromNanos(n)
+}
+
+// int64Bound is sec seconds, nsec nanoseconds plus shift nanoseconds in
+// nanoseconds, when that fits an int64.
+func int64Bound(sec, nsec int64, shift time.Duration) (int64, bool) {
+	const safe int64 = 9e9 // seconds whose nanoseconds fit in an int64
+	if sec <= -safe || sec >= safe {
+		return 0, false
+	}
+	ns, lw := sec*1e9+nsec, int64(shift)
+	if (lw >= 0 && ns < math.MaxInt64-lw) || (lw < 0 && ns > math.MinInt64-lw) {
+		return ns + lw, true
+	}
+	return 0, false
+}
+
+// cmpClock compares instant d with the clock sec, nsec moved by shift.
+func cmpClock(d Decimal, sec, nsec int64, shift time.Duration) int {
+	if ns, ok := int64Bound(sec, nsec, shift); ok {
+		return d.cmpNanos(ns)
+	}
+	return d.Cmp(nanosDecimal(sec, nsec, shift))
 }
 
 // leeway is the leeway claim rule r applies under c, signed as it moves
@@ -403,7 +449,7 @@ func (s *Model) leeway(r *ClaimRule, c Query) time.Duration {
 func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 	a := accepted()
 	sec, nsec := s.clock(c.Now)
-	nowDec := nanosDecimal(sec, nsec, 0)
+	now := func() Decimal { return nanosDecimal(sec, nsec, 0) } // for reasons only
 	var values [3]claimValue
 	for i, name := range TimeClaims {
 		v, fail := s.lookup(doc, name, pick)
@@ -429,7 +475,7 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 		}
 		r := s.Rule(name)
 		required := r.Required || slices.Contains(c.Require, name)
-		clause := clauses[name]
+		clause := clause(name)
 		switch {
 		case !v.present:
 			if required {
@@ -456,29 +502,27 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 		switch name {
 		case Exp:
 			// Valid iff now < exp + leeway (4.1.4).
-			bound := nanosDecimal(sec, nsec, -lw)
-			cmp := v.at.Cmp(bound)
+			cmp := cmpClock(v.at, sec, nsec, -lw)
 			if cmp < 0 || (cmp == 0 && r.Boundary != BoundaryInclusive) {
-				a.deny(failure{Expired, fmt.Sprintf("now %s is not before exp %s + leeway %s (%s)", nowDec, v.at, lw, clause)})
+				a.deny(failure{Expired, fmt.Sprintf("now %s is not before exp %s + leeway %s (%s)", now(), v.at, lw, clause)})
 			}
 		case Nbf:
 			// Valid iff now >= nbf - leeway (4.1.5).
-			bound := nanosDecimal(sec, nsec, lw)
-			cmp := v.at.Cmp(bound)
+			cmp := cmpClock(v.at, sec, nsec, lw)
 			if cmp > 0 || (cmp == 0 && r.Boundary == BoundaryExclusive) {
-				a.deny(failure{NotYetValid, fmt.Sprintf("now %s is before nbf %s - leeway %s (%s)", nowDec, v.at, lw, clause)})
+				a.deny(failure{NotYetValid, fmt.Sprintf("now %s is before nbf %s - leeway %s (%s)", now(), v.at, lw, clause)})
 			}
 		case Iat:
 			future := func() failure {
-				return failure{IssuedInFuture, fmt.Sprintf("iat %s is after now %s; the RFC sets no rule for it (%s)", v.at, nowDec, clause)}
+				return failure{IssuedInFuture, fmt.Sprintf("iat %s is after now %s; the RFC sets no rule for it (%s)", v.at, now(), clause)}
 			}
 			switch s.FutureIat {
 			case FutureIatOpen:
-				if v.at.Cmp(nowDec) > 0 {
+				if cmpClock(v.at, sec, nsec, 0) > 0 {
 					a.permit(future())
 				}
 			case FutureIatBeyondLeeway:
-				if v.at.Cmp(nanosDecimal(sec, nsec, lw)) > 0 {
+				if cmpClock(v.at, sec, nsec, lw) > 0 {
 					a.deny(future())
 				}
 			}
@@ -487,15 +531,33 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 	return a
 }
 
-var clauses = map[Claim]string{
-	Exp: "RFC 7519 4.1.4",
-	Nbf: "RFC 7519 4.1.5",
-	Iat: "RFC 7519 4.1.6",
+// clause is the RFC 7519 section of time claim c.
+func clause(c Claim) string {
+	switch c {
+	case Exp:
+		return "RFC 7519 4.1.4"
+	case Nbf:
+		return "RFC 7519 4.1.5"
+	}
+	return "RFC 7519 4.1.6"
 }
 
 // lookup finds claim name in doc and reads its value.
 func (s *Model) lookup(doc document, name Claim, pick Duplicates) (claimValue, failure) {
 	var m *member
+	if !s.CaseFold && !(s.DecodeEach && doc.dupNames) {
+		// The common case: exact names, one decode: no folding, no earlier
+		// occurrence to decode.
+		for i := range doc.members {
+			if mm := &doc.members[i]; len(mm.name) == len(name) && len(name) > 0 && mm.name[0] == name[0] && string(mm.name) == string(name) && (m == nil || pick != DuplicatesFirst) {
+				m = mm
+			}
+		}
+		if m == nil {
+			return claimValue{}, failure{}
+		}
+		return s.read(*m, s.Rule(name))
+	}
 	for i := range doc.members {
 		mm := &doc.members[i]
 		if string(mm.name) != string(name) && !(s.CaseFold && bytes.EqualFold(mm.name, []byte(name))) {
