@@ -349,6 +349,7 @@ func (s *Model) stringClaim(name []byte) string {
 	}
 	return ""
 }
+
 // claimValue is a time claim as the model reads it.
 type claimValue struct {
 	present bool
