@@ -23,6 +23,15 @@ type Adapter interface {
 	Verify(ctx context.Context, token string, opts Options) Outcome
 }
 
+// Global is implemented by an adapter whose clock or settings are package
+// variables: the harness never runs two calls with the same GlobalState key
+// at once, so setting the variable and verifying is atomic.
+type Global interface {
+	// GlobalState names the package state the adapter sets, such as
+	// "github.com/golang-jwt/jwt/v4.TimeFunc"; adapters sharing it share a lock.
+	GlobalState() string
+}
+
 // Feature is an option that a library may or may not be able to express.
 type Feature string
 

@@ -25,12 +25,30 @@ func BenchmarkDirect(b *testing.B) {
 	})
 }
 
-// BenchmarkHarness is the same call through conformance.Call, with its
-// panic recovery and timeout: the target is at most 1.15x BenchmarkDirect.
+// BenchmarkHarness is the same call through conformance.Call, a batch of
+// one with its hand-off to a pooled goroutine, panic recovery and timeout.
 func BenchmarkHarness(b *testing.B) {
 	benchAdapters(b, func(a adapters.Adapter, token string, opts adapters.Options) {
 		conformance.Call(context.Background(), a, token, opts, conformance.DefaultTimeout)
 	})
+}
+
+// BenchmarkHarnessBatch is the same call made by conformance.Batch, as the
+// runner makes it: every call of the benchmark in one batch on one
+// goroutine, with panic recovery and the watchdog. The target is at most
+// 1.10x BenchmarkDirect.
+func BenchmarkHarnessBatch(b *testing.B) {
+	token := jws.HS256(typicalPayload)
+	opts := conformance.OptionsFor(typicalCheck)
+	ctx := context.Background()
+	for _, a := range all.Adapters() {
+		b.Run(a.Name(), func(b *testing.B) {
+			b.ReportAllocs()
+			conformance.Batch(b.N, 1, conformance.DefaultTimeout, func(c *conformance.Caller, _ int) {
+				c.Call(ctx, a, token, opts)
+			})
+		})
+	}
 }
 
 // benchAdapters runs verify on the typical token, a sub-benchmark per

@@ -3,8 +3,11 @@ package conformance
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
@@ -18,88 +21,239 @@ const DefaultTimeout = 2 * time.Second
 // panic becomes a Panic outcome with its stack, and a call that has not
 // returned within timeout becomes Timeout. The stuck call is abandoned, not
 // stopped: Go cannot stop a goroutine, so its cost is the finding.
+//
+// Call is a batch of one: the call runs on a pooled goroutine so that the
+// caller can return while it hangs. Code that makes many calls should use
+// Batch, which hands off once per batch instead of once per call.
 func Call(ctx context.Context, a adapters.Adapter, token string, opts adapters.Options, timeout time.Duration) adapters.Outcome {
 	if f, ok := adapters.Lacks(a, opts); ok {
-		return adapters.NotSupported(f)
+		return adapters.NotSupported(f) // no goroutine for what needs no call
+	}
+	var o adapters.Outcome
+	Batch(1, 1, timeout, func(c *Caller, _ int) {
+		o = c.Call(ctx, a, token, opts)
+	})
+	return o
+}
+
+// Batch runs item(c, i) for every i in [0, n) on up to workers goroutines
+// and returns when every item has finished. An item makes its library calls
+// through c.Call, which runs the adapter on the item's own goroutine:
+// nothing is handed off per call. Batch's caller is the watchdog: when a
+// call has not returned within timeout (zero means DefaultTimeout), that
+// call's goroutine is abandoned and a replacement runs the item again from
+// its start, answering the calls the item had already made with their
+// recorded outcomes and the stuck one with Timeout, then goes on with the
+// remaining items. So item must be deterministic in the calls it makes, and
+// it must publish its result only after its last call: the abandoned
+// goroutine exits (runtime.Goexit, running item's deferred calls) if the
+// stuck call ever returns, and never returns into item.
+func Batch(n, workers int, timeout time.Duration, item func(c *Caller, i int)) {
+	if n <= 0 {
+		return
 	}
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	w := idle.get()
-	w.jobs <- job{ctx: ctx, a: a, token: token, opts: opts}
+	workers = max(1, min(workers, n))
+	b := &batch{n: int64(n), item: item, done: make(chan struct{}), timeout: timeout}
+	b.left.Store(int64(n))
+	callers := make([]*Caller, 0, workers)
+	for range workers {
+		c := &Caller{b: b, replayItem: -1}
+		callers = append(callers, c)
+		idle.get().work <- c
+	}
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
-	select {
-	case o := <-w.done:
-		idle.put(w)
-		return o
-	case <-timer.C:
-		// The worker stays busy with the stuck call; it is never reused.
-		close(w.jobs)
-		return adapters.Outcome{Verdict: adapters.Timeout, Error: fmt.Sprintf("no answer within %s", timeout)}
+	for {
+		select {
+		case <-b.done:
+			return
+		case <-timer.C:
+		}
+		// One timer for the whole batch, reset only when it fires: the
+		// calls themselves pay an atomic store and a compare-and-swap.
+		now := monotonic()
+		next := timeout
+		for _, c := range callers {
+			s := c.start.Load()
+			if s <= 0 {
+				continue
+			}
+			if left := s + int64(timeout) - now; left > 0 {
+				next = min(next, time.Duration(left))
+				continue
+			}
+			if !c.start.CompareAndSwap(s, abandoned) {
+				continue // it returned just now
+			}
+			// The abandoned caller wrote its item and history before it
+			// published s, and writes nothing after: reading them is safe.
+			r := &Caller{
+				b:          b,
+				replayItem: c.item,
+				replay:     append(slices.Clone(c.history), adapters.Outcome{Verdict: adapters.Timeout, Error: fmt.Sprintf("no answer within %s", timeout)}),
+			}
+			callers = append(callers, r)
+			idle.get().work <- r
+		}
+		timer.Reset(next)
 	}
 }
 
-// job is one library call handed to a worker.
-type job struct {
-	ctx   context.Context
-	a     adapters.Adapter
-	token string
-	opts  adapters.Options
+// batch is the state the goroutines of one Batch share.
+type batch struct {
+	n       int64
+	item    func(*Caller, int)
+	timeout time.Duration
+	next    atomic.Int64 // the next item to start
+	left    atomic.Int64 // items not yet finished
+	done    chan struct{}
 }
 
-// worker is a long-lived goroutine that runs library calls. Reusing it
-// keeps its grown stack: a fresh goroutine per call would copy its stack
-// several times while a JSON decoder and a signature check deepen it, which
-// costs more than the call itself.
-type worker struct {
-	jobs chan job
-	done chan adapters.Outcome
+// Caller makes the library calls of one goroutine of a Batch.
+type Caller struct {
+	b *batch
+	// start is when the running call began (monotonic nanoseconds, always
+	// positive), 0 between calls, or abandoned once the watchdog has given
+	// up on the call. The caller and the watchdog each compare-and-swap it
+	// away from a call's start, so exactly one of them ends the call.
+	start atomic.Int64
+	// item and history are the running item and the outcomes of its calls
+	// so far, for a replacement to replay.
+	item    int
+	history []adapters.Outcome
+	// replayItem is the item a replacement runs first (-1: none), and
+	// replay the outcomes it answers that item's first calls with.
+	replayItem int
+	replay     []adapters.Outcome
 }
 
-func newWorker() *worker {
-	w := &worker{jobs: make(chan job), done: make(chan adapters.Outcome, 1)}
-	go w.loop()
-	return w
+const abandoned = -1
+
+// Call verifies token with a on the calling goroutine, with the same
+// outcomes as the package-level Call; the watchdog is the Batch's.
+func (c *Caller) Call(ctx context.Context, a adapters.Adapter, token string, opts adapters.Options) adapters.Outcome {
+	var o adapters.Outcome
+	switch f, lacks := adapters.Lacks(a, opts); {
+	case len(c.replay) > 0:
+		o, c.replay = c.replay[0], c.replay[1:]
+	case lacks:
+		o = adapters.NotSupported(f)
+	default:
+		s := monotonic()
+		c.start.Store(s)
+		o = verify(ctx, a, token, opts)
+		if !c.start.CompareAndSwap(s, 0) {
+			// The watchdog gave up on this call and a replacement has
+			// answered it with Timeout; this goroutine must not go on.
+			runtime.Goexit()
+		}
+	}
+	c.history = append(c.history, o)
+	return o
 }
 
-func (w *worker) loop() {
-	for j := range w.jobs {
-		w.done <- run(j)
+// run runs the caller's share of its batch: first the item it replaces,
+// then items from the shared counter until none is left.
+func (c *Caller) run() {
+	b := c.b
+	if c.replayItem >= 0 {
+		c.runItem(c.replayItem)
+	}
+	for {
+		i := b.next.Add(1) - 1
+		if i >= b.n {
+			return
+		}
+		c.runItem(int(i))
 	}
 }
 
-// run makes one call, turning a panic into an outcome.
-func run(j job) (o adapters.Outcome) {
+func (c *Caller) runItem(i int) {
+	c.item, c.history = i, c.history[:0]
+	c.b.item(c, i)
+	c.replay = nil
+	if c.b.left.Add(-1) == 0 {
+		close(c.b.done)
+	}
+}
+
+// verify makes one call, turning a panic into an outcome and holding the
+// lock of the adapter's package state, if it has any.
+func verify(ctx context.Context, a adapters.Adapter, token string, opts adapters.Options) (o adapters.Outcome) {
+	if g, ok := a.(adapters.Global); ok {
+		// The lock is taken inside the call's bound: a call stuck while
+		// holding it keeps it until it returns (Go cannot take it back), so
+		// later calls on the same state wait, and time out within their
+		// own bound if it never returns, rather than run unserialised.
+		mu := globalLock(g.GlobalState())
+		mu.Lock()
+		defer mu.Unlock()
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			o = adapters.Outcome{Verdict: adapters.Panic, Error: fmt.Sprint(r), Stack: string(debug.Stack())}
 		}
 	}()
-	return j.a.Verify(j.ctx, j.token, j.opts)
+	return a.Verify(ctx, token, opts)
 }
 
-// pool holds idle workers.
+// globalLocks holds a mutex per GlobalState key.
+var globalLocks sync.Map // string → *sync.Mutex
+
+func globalLock(key string) *sync.Mutex {
+	if mu, ok := globalLocks.Load(key); ok {
+		return mu.(*sync.Mutex)
+	}
+	mu, _ := globalLocks.LoadOrStore(key, new(sync.Mutex))
+	return mu.(*sync.Mutex)
+}
+
+// epoch anchors monotonic, so that a start is positive and fits an int64.
+var epoch = time.Now()
+
+func monotonic() int64 { return int64(time.Since(epoch)) + 1 }
+
+// executor is a long-lived goroutine that runs callers' shares of batches.
+// Reusing it keeps its grown stack: a fresh goroutine per batch would copy
+// its stack several times while a JSON decoder and a signature check
+// deepen it, which costs more than a call itself.
+type executor struct {
+	work chan *Caller
+}
+
+func (e *executor) loop() {
+	for c := range e.work {
+		c.run()
+		idle.put(e) // an abandoned caller's goroutine never gets here
+	}
+}
+
+// pool holds idle executors.
 type pool struct {
 	mu   sync.Mutex
-	free []*worker
+	free []*executor
 }
 
 var idle pool
 
-func (p *pool) get() *worker {
+func (p *pool) get() *executor {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if n := len(p.free); n > 0 {
-		w := p.free[n-1]
+		e := p.free[n-1]
 		p.free = p.free[:n-1]
-		return w
+		return e
 	}
-	return newWorker()
+	e := &executor{work: make(chan *Caller)}
+	go e.loop()
+	return e
 }
 
-func (p *pool) put(w *worker) {
+func (p *pool) put(e *executor) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.free = append(p.free, w)
+	p.free = append(p.free, e)
 }

@@ -84,6 +84,14 @@ type Evaluator struct {
 // Evaluate runs one vector through adapter a in mode m and judges the
 // outcome against the RFC and against profile p.
 func (e Evaluator) Evaluate(ctx context.Context, a adapters.Adapter, p Profile, v vectors.Vector, m Mode) (Result, error) {
+	return e.evaluate(ctx, a, p, v, m, func(token string, opts adapters.Options) adapters.Outcome {
+		return Call(ctx, a, token, opts, e.Timeout)
+	})
+}
+
+// evaluate is Evaluate with the library call made by call, so that a batch
+// can make it on its own goroutine.
+func (e Evaluator) evaluate(ctx context.Context, a adapters.Adapter, p Profile, v vectors.Vector, m Mode, call func(token string, opts adapters.Options) adapters.Outcome) (Result, error) {
 	c := QueryFor(v, m)
 	token := jws.HS256(v.Payload)
 	prof, err := p.Predict(v.Payload, c)
@@ -96,7 +104,7 @@ func (e Evaluator) Evaluate(ctx context.Context, a adapters.Adapter, p Profile, 
 		Mode:    m,
 		Token:   token,
 		Query:   c,
-		Outcome: Call(ctx, a, token, OptionsFor(c), e.Timeout),
+		Outcome: call(token, OptionsFor(c)),
 		RFC:     oracle.Judge(v.Payload, c.RFC()),
 		Profile: prof,
 	}

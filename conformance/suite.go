@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/vectors"
@@ -33,8 +32,8 @@ func Subjects(as []adapters.Adapter) ([]Subject, error) {
 	return out, nil
 }
 
-// EvaluateAll runs every vector through every subject in both modes, with
-// up to GOMAXPROCS calls at once, and returns the results sorted by
+// EvaluateAll runs every vector through every subject in both modes, as
+// one Batch on GOMAXPROCS goroutines, and returns the results sorted by
 // adapter, vector and mode.
 func (e Evaluator) EvaluateAll(ctx context.Context, subjects []Subject, vs []vectors.Vector) ([]Result, error) {
 	type job struct {
@@ -42,39 +41,27 @@ func (e Evaluator) EvaluateAll(ctx context.Context, subjects []Subject, vs []vec
 		v vectors.Vector
 		m Mode
 	}
-	jobs := make(chan job)
-	var (
-		mu       sync.Mutex
-		results  []Result
-		firstErr error
-		wg       sync.WaitGroup
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				r, err := e.Evaluate(ctx, j.s.Adapter, j.s.Profile, j.v, j.m)
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = fmt.Errorf("%s: %s: %w", j.s.Adapter.Name(), j.v.ID, err)
-				}
-				results = append(results, r)
-				mu.Unlock()
-			}
-		}()
-	}
+	var jobs []job
 	for _, s := range subjects {
 		for _, v := range vs {
 			for _, m := range Modes {
-				jobs <- job{s, v, m}
+				jobs = append(jobs, job{s, v, m})
 			}
 		}
 	}
-	close(jobs)
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+	results := make([]Result, len(jobs))
+	errs := make([]error, len(jobs))
+	Batch(len(jobs), runtime.GOMAXPROCS(0), e.Timeout, func(c *Caller, i int) {
+		j := jobs[i]
+		// Each item writes only its own slot, and only after its call.
+		results[i], errs[i] = e.evaluate(ctx, j.s.Adapter, j.s.Profile, j.v, j.m, func(token string, opts adapters.Options) adapters.Outcome {
+			return c.Call(ctx, j.s.Adapter, token, opts)
+		})
+	})
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", jobs[i].s.Adapter.Name(), jobs[i].v.ID, err)
+		}
 	}
 	SortResults(results)
 	return results, nil

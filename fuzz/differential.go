@@ -88,41 +88,60 @@ type Differential struct {
 // subject under c, and returns every outcome the subject's profile does not
 // explain (a panic and a timeout never are), each matched against the
 // known findings of target. An error means a profile is broken.
+//
+// The six calls are one conformance.Batch on one goroutine, which also makes
+// the predictions: one hand-off per check, not per call, and the Predictor
+// is never shared between goroutines.
 func (d Differential) Check(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
 	token := jws.HS256(payload)
 	opts := conformance.OptionsFor(c)
-	var out []Anomaly
 	pr := conformance.NewPredictor(payload) // one parse for every profile
-	for _, s := range d.Subjects {
-		o := conformance.Call(ctx, s.Adapter, token, opts, d.Timeout)
-		if o.Verdict == adapters.Unsupported {
-			continue
+	found := make([]*Anomaly, len(d.Subjects))
+	errs := make([]error, len(d.Subjects))
+	conformance.Batch(len(d.Subjects), 1, d.Timeout, func(cl *conformance.Caller, i int) {
+		found[i], errs[i] = d.check(ctx, cl, pr, d.Subjects[i], target, payload, token, opts, c)
+	})
+	var out []Anomaly
+	for i, a := range found {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		predicted, err := pr.Predict(s.Profile, c)
-		if err != nil {
-			return nil, fmt.Errorf("fuzz: profile of %s: %w", s.Adapter.Name(), err)
+		if a != nil {
+			out = append(out, *a)
 		}
-		if conformance.Explains(predicted, o) {
-			continue
-		}
-		a := Anomaly{
-			Kind:      KindUnexplained,
-			Adapter:   s.Adapter.Name(),
-			Module:    s.Adapter.Module().String(),
-			Outcome:   o,
-			Predicted: predicted,
-			Detail:    describe(payload, c, token, predicted, oracle.Judge(payload, c.RFC())),
-		}
-		switch o.Verdict {
-		case adapters.Panic:
-			a.Kind = KindPanic
-		case adapters.Timeout:
-			a.Kind = KindTimeout
-		}
-		a.Known = MatchKnown(target, a, payload)
-		out = append(out, a)
 	}
 	return out, nil
+}
+
+// check is Check for one subject: nil when its profile explains the outcome.
+func (d Differential) check(ctx context.Context, cl *conformance.Caller, pr *conformance.Predictor, s conformance.Subject, target string, payload []byte, token string, opts adapters.Options, c oracle.Query) (*Anomaly, error) {
+	o := cl.Call(ctx, s.Adapter, token, opts)
+	if o.Verdict == adapters.Unsupported {
+		return nil, nil
+	}
+	predicted, err := pr.Predict(s.Profile, c)
+	if err != nil {
+		return nil, fmt.Errorf("fuzz: profile of %s: %w", s.Adapter.Name(), err)
+	}
+	if conformance.Explains(predicted, o) {
+		return nil, nil
+	}
+	a := Anomaly{
+		Kind:      KindUnexplained,
+		Adapter:   s.Adapter.Name(),
+		Module:    s.Adapter.Module().String(),
+		Outcome:   o,
+		Predicted: predicted,
+		Detail:    describe(payload, c, token, predicted, oracle.Judge(payload, c.RFC())),
+	}
+	switch o.Verdict {
+	case adapters.Panic:
+		a.Kind = KindPanic
+	case adapters.Timeout:
+		a.Kind = KindTimeout
+	}
+	a.Known = MatchKnown(target, a, payload)
+	return &a, nil
 }
 
 // describe names everything needed to reproduce a differential input.
