@@ -8,7 +8,6 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -84,17 +83,20 @@ type Differential struct {
 	Timeout time.Duration
 }
 
-// Check signs payload with the harness HS256 key, verifies it with every
-// subject under c, and returns every outcome the subject's profile does not
+// Check signs payload with each subject's conformance.SigningAlg,
+// verifies it with every subject under c, and returns every outcome the subject's profile does not
 // explain (a panic and a timeout never are), each matched against the
 // known findings of target. An error means a profile is broken.
 func (d Differential) Check(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
-	token := jws.HS256(payload)
-	opts := conformance.OptionsFor(c)
+	ps := payloadSigner{payload: payload}
 	var out []Anomaly
 	pr := conformance.NewPredictor(payload) // one parse for every profile
 	for _, s := range d.Subjects {
-		o := conformance.Call(ctx, s.Adapter, token, opts, d.Timeout)
+		token, key, err := ps.sign(s.Adapter)
+		if err != nil {
+			continue // unsupported: no harness key for the adapter's algorithms
+		}
+		o := conformance.Call(ctx, s.Adapter, token, conformance.OptionsFor(c, key), d.Timeout)
 		if o.Verdict == adapters.Unsupported {
 			continue
 		}
