@@ -2,15 +2,15 @@ package adapters
 
 import (
 	"crypto"
-	"slices"
-	"strings"
-	"sync"
 	"time"
 )
 
 // Minter issues tokens through one library's own claims-building API, so
 // that the harness can check how tokens minted by one library are judged by
 // every other. A library has one Minter, whatever its verification paths.
+// A shim exports a constructor for it; adapters/all lists the built-in
+// ones, and a caller passes the minters it wants to the harness, so that
+// linking a shim has no side effect.
 type Minter interface {
 	// Name is a stable identifier of the library, such as "golang-jwt/v5".
 	Name() string
@@ -40,34 +40,4 @@ type SigningKey struct {
 	// Private is the signing key: []byte for HMAC, otherwise an
 	// *rsa.PrivateKey, *ecdsa.PrivateKey or ed25519.PrivateKey.
 	Private crypto.PrivateKey
-}
-
-var (
-	mintersMu sync.Mutex
-	minters   = map[string]Minter{}
-)
-
-// RegisterMinter makes a library's Minter known to the harness. Each shim
-// that can mint registers itself from an init function, as database/sql
-// drivers do, so that a binary that links a shim can mint with it. It
-// panics if the name is registered twice.
-func RegisterMinter(m Minter) {
-	mintersMu.Lock()
-	defer mintersMu.Unlock()
-	if _, dup := minters[m.Name()]; dup {
-		panic("adapters: minter " + m.Name() + " registered twice")
-	}
-	minters[m.Name()] = m
-}
-
-// Minters lists the registered minters, sorted by Name.
-func Minters() []Minter {
-	mintersMu.Lock()
-	defer mintersMu.Unlock()
-	out := make([]Minter, 0, len(minters))
-	for _, m := range minters {
-		out = append(out, m)
-	}
-	slices.SortFunc(out, func(a, b Minter) int { return strings.Compare(a.Name(), b.Name()) })
-	return out
 }

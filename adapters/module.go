@@ -2,9 +2,11 @@ package adapters
 
 import (
 	"bufio"
+	"cmp"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -98,5 +100,29 @@ func parseRequires(sc *bufio.Scanner) map[string]string {
 			out[f[0]] = f[1]
 		}
 	}
+	return out
+}
+
+// Modules lists the modules the adapters and minters come from, sorted by
+// path and each once, so that a report names every library version that
+// took part, a library that only mints included.
+func Modules(as []Adapter, ms []Minter) []Module {
+	seen := map[string]bool{}
+	var out []Module
+	add := func(m Module) {
+		if key := m.String(); !seen[key] {
+			seen[key] = true
+			out = append(out, m)
+		}
+	}
+	for _, a := range as {
+		add(a.Module())
+	}
+	for _, m := range ms {
+		add(m.Module())
+	}
+	slices.SortFunc(out, func(a, b Module) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Version, b.Version))
+	})
 	return out
 }

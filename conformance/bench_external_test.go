@@ -8,7 +8,6 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -38,10 +37,13 @@ func BenchmarkHarness(b *testing.B) {
 // goroutine, with panic recovery and the watchdog. The target is at most
 // 1.10x BenchmarkDirect.
 func BenchmarkHarnessBatch(b *testing.B) {
-	token := jws.HS256(typicalPayload)
-	opts := conformance.OptionsFor(typicalCheck)
 	ctx := context.Background()
 	for _, a := range all.Adapters() {
+		token, key, err := conformance.Sign(a, typicalPayload)
+		if err != nil {
+			b.Fatal(err)
+		}
+		opts := conformance.OptionsFor(typicalCheck, key)
 		b.Run(a.Name(), func(b *testing.B) {
 			b.ReportAllocs()
 			conformance.Batch(b.N, 1, conformance.DefaultTimeout, func(c *conformance.Caller, _ int) {
@@ -54,9 +56,12 @@ func BenchmarkHarnessBatch(b *testing.B) {
 // benchAdapters runs verify on the typical token, a sub-benchmark per
 // adapter.
 func benchAdapters(b *testing.B, verify func(adapters.Adapter, string, adapters.Options)) {
-	token := jws.HS256(typicalPayload)
-	opts := conformance.OptionsFor(typicalCheck)
 	for _, a := range all.Adapters() {
+		token, key, err := conformance.Sign(a, typicalPayload)
+		if err != nil {
+			b.Fatal(err)
+		}
+		opts := conformance.OptionsFor(typicalCheck, key)
 		b.Run(a.Name(), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

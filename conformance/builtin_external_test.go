@@ -19,7 +19,7 @@ func TestBuiltinAdapters(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			conformance.Run(t, a, p)
+			conformance.Run(t, a, p, all.Minters()...)
 		})
 	}
 }

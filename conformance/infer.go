@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
@@ -28,11 +27,16 @@ type Observation struct {
 func Observe(ctx context.Context, a adapters.Adapter, vs []vectors.Vector, e Evaluator) []Observation {
 	out := make([]Observation, 0, 2*len(vs))
 	for _, v := range vs {
-		token := jws.HS256(v.Payload)
+		token, key, err := Sign(a, v.Payload)
 		for _, m := range Modes {
 			q := QueryFor(v, m)
-			out = append(out, Observation{Key: OutcomeKey(v.ID, m), Payload: v.Payload, Query: q,
-				Outcome: Call(ctx, a, token, OptionsFor(q), e.Timeout)})
+			o := Observation{Key: OutcomeKey(v.ID, m), Payload: v.Payload, Query: q}
+			if err != nil {
+				o.Outcome = noSigningAlg(err)
+			} else {
+				o.Outcome = Call(ctx, a, token, OptionsFor(q, key), e.Timeout)
+			}
+			out = append(out, o)
 		}
 	}
 	return out

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -70,7 +69,10 @@ func (mh mustHold) check(a adapters.Adapter) (msg string, skipped bool) {
 	if mh.mode == Explicit {
 		c = oracle.Query{Now: mustHoldNow, Leeway: mh.leeway, SetLeeway: true, Require: mh.require}
 	}
-	token := jws.HS256([]byte(mh.payload))
+	token, key, err := Sign(a, []byte(mh.payload))
+	if err != nil {
+		return fmt.Sprintf("%s: %s", err, mh.reason), true
+	}
 	if mh.name == badSignature.name {
 		// Flip the signature's first character: same length, wrong MAC.
 		i := strings.LastIndexByte(token, '.') + 1
@@ -80,7 +82,7 @@ func (mh mustHold) check(a adapters.Adapter) (msg string, skipped bool) {
 		}
 		token = token[:i] + string(flip) + token[i+1:]
 	}
-	o := Call(context.Background(), a, token, OptionsFor(c), callTimeout())
+	o := Call(context.Background(), a, token, OptionsFor(c, key), callTimeout())
 	if o.Verdict == adapters.Unsupported {
 		return fmt.Sprintf("%s: %s", o.Error, mh.reason), true
 	}

@@ -60,7 +60,7 @@ func boundaryCase(pc *propCase, claim adapters.Claim, valid func(int) bool) {
 	}
 	now := nowNear(t, boundary, lw)
 	c := pc.check(now, lw)
-	o := pc.verify("token", payload, c, "HS256")
+	o := pc.verify("token", payload, c, pc.alg())
 	want := valid(boundaryCmp(claim, now, c.RFC().Leeway, lit))
 	if got, known := acceptance(o); known {
 		pc.law(got == want, 0, "%s: the law says accept=%t, the library gave %s", claim, want, o)

@@ -65,12 +65,11 @@ func (pc *propCase) verify(label string, payload []byte, c oracle.Query, alg str
 // outcome. In the fidelity check an outcome the profile does not predict
 // ends the case.
 func (pc *propCase) verifyToken(label, token string, payload []byte, c oracle.Query, alg string) adapters.Outcome {
-	opts := OptionsFor(c)
-	s, err := jws.SignerFor(alg)
+	key, err := KeyFor(alg)
 	if err != nil {
 		pc.t.Fatalf("harness: %v", err)
 	}
-	opts.Key = adapters.Key{Alg: alg, Public: s.Public}
+	opts := OptionsFor(c, key)
 	o := Call(pc.ctx, pc.s.Adapter, token, opts, pc.opts.Timeout)
 	pc.calls = append(pc.calls, propCall{
 		label: label, payload: payload, check: c, alg: alg, outcome: o,
@@ -223,37 +222,28 @@ func signCached(alg string, payload []byte) string {
 	return tok
 }
 
-// sigAlgs are the algorithms the harness signs with.
-var sigAlgs = []string{"HS256", "RS256", "ES256", "EdDSA"}
-
-// supportedAlgs caches, per adapter name, the algorithms it verifies.
-var supportedAlgs sync.Map
-
-// algs lists the harness algorithms the adapter verifies, in sigAlgs order
-// and always starting with HS256, the harness default. An algorithm is
-// supported when the adapter accepts a plainly valid token signed with it:
-// the Adapter contract has no way to declare algorithms, and a library
-// that cannot verify EdDSA is not measured on it.
-func algs(ctx context.Context, s Subject, o PropertyOptions) []string {
-	if v, ok := supportedAlgs.Load(s.Adapter.Name()); ok {
-		return v.([]string)
-	}
-	out := []string{"HS256"}
-	now := time.Unix(1700000000, 0).UTC()
-	for _, alg := range sigAlgs[1:] {
-		signer, err := jws.SignerFor(alg)
-		if err != nil {
-			panic(err) // alg comes from sigAlgs
-		}
-		opts := OptionsFor(oracle.Query{Now: now})
-		opts.Key = adapters.Key{Alg: alg, Public: signer.Public}
-		if Call(ctx, s.Adapter, signCached(alg, []byte(`{"exp":1700003600}`)), opts, o.Timeout).Verdict == adapters.Accept {
+// algs lists the harness algorithms the adapter declares it verifies
+// (adapters.Algorithms), in its order, so that the first is SigningAlg:
+// a library that cannot verify EdDSA is not measured on it.
+func algs(s Subject) []string {
+	var out []string
+	for _, alg := range adapters.Algorithms(s.Adapter) {
+		if _, err := jws.SignerFor(alg); err == nil {
 			out = append(out, alg)
 		}
 	}
-	supportedAlgs.Store(s.Adapter.Name(), out)
 	return out
 }
 
+// alg is the algorithm the case signs with when the law is not about
+// algorithms: SigningAlg of the case's adapter.
+func (pc *propCase) alg() string {
+	algs := pc.algs()
+	if len(algs) == 0 {
+		pc.t.Fatalf("harness: adapter %s verifies %v; the harness has a key for none", pc.s.Adapter.Name(), adapters.Algorithms(pc.s.Adapter))
+	}
+	return algs[0]
+}
+
 // algs lists the algorithms the case's adapter verifies.
-func (pc *propCase) algs() []string { return algs(pc.ctx, pc.s, pc.opts) }
+func (pc *propCase) algs() []string { return algs(pc.s) }

@@ -20,7 +20,7 @@ func TestProperties(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			conformance.RunProperties(t, a, p)
+			conformance.RunProperties(t, a, p, all.Minters()...)
 		})
 	}
 }

@@ -60,6 +60,9 @@ func (m *sessionModel) sessionAlgs() []string {
 			out = append(out, alg)
 		}
 	}
+	if len(out) == 0 {
+		out = []string{m.pc.alg()} // an adapter of asymmetric algorithms alone
+	}
 	return out
 }
 
@@ -180,7 +183,7 @@ var integerModel = Property{
 		c.Require = require
 		payload := cs.Bytes()
 		model := simpleModel(claims, nowNs, lw, require)
-		o := pc.verify("token", payload, c, "HS256")
+		o := pc.verify("token", payload, c, pc.alg())
 		if rfc := oracle.Judge(payload, c.RFC()); rfc.Verdict != model {
 			pc.broken("the oracle says %s (%v), the simple model %s, for %s at now=%s leeway=%s require=%v",
 				rfc.Verdict, rfc.Reasons, model, payload, vectors.FormatTime(now), time.Duration(lw), require)

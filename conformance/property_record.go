@@ -39,22 +39,22 @@ func (r PropertyResult) Record() string {
 // RunProperties runs the property stage of Run alone: a subtest per
 // property ("properties/<name>"), failing when the result is unexplained or
 // differs from the one p records. It never rewrites p.
-func RunProperties(t *testing.T, a adapters.Adapter, p Profile) {
+func RunProperties(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter) {
 	t.Helper()
-	runProperties(t, a, p)
+	runProperties(t, a, p, minters)
 }
 
 // runProperties is Run's property stage: a subtest per property, failing
 // when the result is unexplained or differs from the one p records. It
 // returns the results' records, for -jwtconform.update.
-func runProperties(t *testing.T, a adapters.Adapter, p Profile) map[string]string {
+func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapters.Minter) map[string]string {
 	t.Helper()
 	var (
 		mu  sync.Mutex
 		got = map[string]string{}
 	)
 	s := Subject{Adapter: a, Profile: p}
-	o := PropertyOptions{Timeout: callTimeout(), FailFiles: true}
+	o := PropertyOptions{Timeout: callTimeout(), FailFiles: true, Minters: minters}
 	t.Run("properties", func(t *testing.T) {
 		for _, prop := range Properties() {
 			t.Run(prop.Name, func(t *testing.T) {

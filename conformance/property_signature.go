@@ -1,8 +1,6 @@
 package conformance
 
 import (
-	"context"
-
 	"pgregory.net/rapid"
 )
 
@@ -17,8 +15,8 @@ var algorithmInvariance = Property{
 	Clause: "RFC 7519 7.2; RFC 7519 4.1.4-4.1.6",
 	Law:    "the signature algorithm never changes a time verdict",
 	unsupported: func(s Subject, o PropertyOptions) string {
-		if len(algs(context.Background(), s, o)) < 2 {
-			return "the adapter verifies no harness algorithm but HS256"
+		if len(algs(s)) < 2 {
+			return "the adapter verifies fewer than two harness algorithms"
 		}
 		return ""
 	},
@@ -29,10 +27,11 @@ var algorithmInvariance = Property{
 		cs := GenClaimsSet(anchor, NearValid).Draw(t, "claims")
 		payload := cs.Bytes()
 		c := pc.check(drawNow(t, cs, anchor, lw), lw)
-		first := pc.verify("HS256", payload, c, "HS256")
+		alg0 := pc.alg()
+		first := pc.verify(alg0, payload, c, alg0)
 		for _, alg := range pc.algs()[1:] {
 			o := pc.verify(alg, payload, c, alg)
-			pc.law(o.Verdict == first.Verdict && o.Class == first.Class, len(pc.calls)-1, "HS256 gave %s, %s gave %s", first, alg, o)
+			pc.law(o.Verdict == first.Verdict && o.Class == first.Class, len(pc.calls)-1, "%s gave %s, %s gave %s", alg0, first, alg, o)
 		}
 	},
 }

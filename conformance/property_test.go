@@ -21,6 +21,10 @@ type judgeAdapter struct {
 func (a judgeAdapter) Name() string                   { return a.name }
 func (judgeAdapter) Module() adapters.Module          { return adapters.Module{Path: "judge", Version: "v0"} }
 func (judgeAdapter) Supports(f adapters.Feature) bool { return true }
+
+// Algorithms implements adapters.AlgorithmLister: trusting every signature,
+// the judge verifies every harness algorithm.
+func (judgeAdapter) Algorithms() []string { return []string{"HS256", "RS256", "ES256", "EdDSA"} }
 func (a judgeAdapter) Verify(_ context.Context, token string, o adapters.Options) adapters.Outcome {
 	parts := strings.Split(token, ".")
 	payload, err := base64.RawURLEncoding.DecodeString(parts[1])

@@ -32,7 +32,7 @@ var windowInterval = Property{
 		clocks = slices.CompactFunc(clocks, time.Time.Equal)
 		var accepts []int // call indexes, in clock order
 		for _, now := range clocks {
-			o := pc.verify("at "+nanosLiteral(oracle.Nanos(now)), payload, pc.check(now, lw), "HS256")
+			o := pc.verify("at "+nanosLiteral(oracle.Nanos(now)), payload, pc.check(now, lw), pc.alg())
 			if ok, known := acceptance(o); known && ok {
 				accepts = append(accepts, len(pc.calls)-1)
 			}
@@ -70,8 +70,8 @@ var leewayMonotone = Property{
 			large = 1<<63 - 1 // saturate
 		}
 		now := drawNow(t, cs, anchor, large)
-		o1 := pc.verify("with the smaller leeway", payload, pc.check(now, small), "HS256")
-		o2 := pc.verify("with the larger leeway", payload, pc.check(now, large), "HS256")
+		o1 := pc.verify("with the smaller leeway", payload, pc.check(now, small), pc.alg())
+		o2 := pc.verify("with the larger leeway", payload, pc.check(now, large), pc.alg())
 		ok1, k1 := acceptance(o1)
 		ok2, k2 := acceptance(o2)
 		pc.law(!(k1 && k2 && ok1 && !ok2), 1, "accepted with leeway %s, rejected with %s", small, large)

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
@@ -34,6 +33,9 @@ type Result struct {
 	Vector string `json:"vector"`
 	// Mode is explicit or defaults.
 	Mode Mode `json:"mode"`
+	// Alg is the JWS algorithm the harness signed Token with, SigningAlg
+	// of the adapter; "" when the harness has a key for none it verifies.
+	Alg string `json:"alg"`
 	// Token is the compact JWS the library verified.
 	Token string `json:"token"`
 	// Query is what the library was asked.
@@ -64,14 +66,15 @@ func QueryFor(v vectors.Vector, m Mode) oracle.Query {
 	return oracle.Query{Now: v.Now, Leeway: v.Leeway, SetLeeway: true, Require: v.Require}
 }
 
-// OptionsFor maps a query to adapter options with the harness HS256 key.
-func OptionsFor(c oracle.Query) adapters.Options {
+// OptionsFor maps a query to adapter options with verification key key,
+// the one Sign returned with the token.
+func OptionsFor(c oracle.Query, key adapters.Key) adapters.Options {
 	return adapters.Options{
 		Now:       c.Now,
 		Leeway:    c.Leeway,
 		SetLeeway: c.SetLeeway,
 		Require:   c.Require,
-		Key:       adapters.Key{Alg: "HS256", Public: jws.HMACSecret},
+		Key:       key,
 	}
 }
 
@@ -93,7 +96,6 @@ func (e Evaluator) Evaluate(ctx context.Context, a adapters.Adapter, p Profile, 
 // can make it on its own goroutine.
 func (e Evaluator) evaluate(ctx context.Context, a adapters.Adapter, p Profile, v vectors.Vector, m Mode, call func(token string, opts adapters.Options) adapters.Outcome) (Result, error) {
 	c := QueryFor(v, m)
-	token := jws.HS256(v.Payload)
 	prof, err := p.Predict(v.Payload, c)
 	if err != nil {
 		return Result{}, err
@@ -102,11 +104,16 @@ func (e Evaluator) evaluate(ctx context.Context, a adapters.Adapter, p Profile, 
 		Adapter: a.Name(),
 		Vector:  v.ID,
 		Mode:    m,
-		Token:   token,
 		Query:   c,
-		Outcome: call(token, OptionsFor(c)),
 		RFC:     oracle.Judge(v.Payload, c.RFC()),
 		Profile: prof,
+	}
+	token, key, err := Sign(a, v.Payload)
+	if err != nil {
+		r.Outcome = noSigningAlg(err)
+	} else {
+		r.Alg, r.Token = key.Alg, token
+		r.Outcome = call(token, OptionsFor(c, key))
 	}
 	r.Severity = Grade(r.Outcome, r.RFC)
 	r.Explained = Explains(r.Profile, r.Outcome)

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -43,13 +43,20 @@ func BenchmarkDirectCalls(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	token := jws.HS256(benchPayload)
-	opts := conformance.OptionsFor(benchCheck)
+	tokens := make([]string, len(subjects))
+	opts := make([]adapters.Options, len(subjects))
+	for i, s := range subjects {
+		token, key, err := conformance.Sign(s.Adapter, benchPayload)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tokens[i], opts[i] = token, conformance.OptionsFor(benchCheck, key)
+	}
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, s := range subjects {
-			s.Adapter.Verify(ctx, token, opts)
+		for i, s := range subjects {
+			s.Adapter.Verify(ctx, tokens[i], opts[i])
 		}
 	}
 }

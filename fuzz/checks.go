@@ -16,35 +16,58 @@ import (
 // ProbeNow is the clock of the robustness targets: the vectors' usual one.
 var ProbeNow = time.Unix(1700000000, 0).UTC()
 
-// probeOptions is what the robustness targets ask: the harness HS256 key,
+// probeOptions is what the robustness targets ask: verification key key,
 // ProbeNow and an explicit leeway of zero, which every adapter but
 // go-jose's Validate can express; that one is probed with its defaults.
-func probeOptions(a adapters.Adapter) adapters.Options {
+func probeOptions(a adapters.Adapter, key adapters.Key) adapters.Options {
 	c := oracle.Query{Now: ProbeNow, SetLeeway: true}
 	if !a.Supports(adapters.FeatureLeeway) {
 		c.SetLeeway = false
 	}
-	return conformance.OptionsFor(c)
+	return conformance.OptionsFor(c, key)
+}
+
+// hmacKey is the key of the targets whose tokens are the fuzzer's own
+// bytes or are signed over a fuzzed header: those are HS256 whatever the
+// adapter verifies, since what they probe is parsing, which comes first.
+func hmacKey() adapters.Key {
+	key, err := conformance.KeyFor(adapters.DefaultAlgorithm)
+	if err != nil {
+		panic(err) // the harness key always exists
+	}
+	return key
 }
 
 // probeToken probes token with each subject under probeOptions.
 func (p *Prober) probeToken(ctx context.Context, target, token string) []Anomaly {
 	var out []Anomaly
+	key := hmacKey()
 	for _, s := range p.Subjects {
 		one := Prober{Subjects: []conformance.Subject{s}, Timeout: p.Timeout, counter: p.counter}
-		out = append(out, one.Probe(ctx, target, token, probeOptions(s.Adapter))...)
+		out = append(out, one.Probe(ctx, target, token, probeOptions(s.Adapter, key))...)
 	}
 	return out
 }
 
 // CheckClaims is the robustness check over arbitrary claims-set bytes:
-// the harness signs payload with HS256 so that it passes the signature
-// check and reaches each library's claims parser.
+// the harness signs payload with each adapter's conformance.SigningAlg so
+// that it passes the signature check and reaches the library's claims
+// parser.
 func (p *Prober) CheckClaims(ctx context.Context, payload []byte) []Anomaly {
 	if len(payload) > MaxInput {
 		return nil
 	}
-	return p.probeToken(ctx, "Claims", jws.HS256(payload))
+	ps := payloadSigner{payload: payload}
+	var out []Anomaly
+	for _, s := range p.Subjects {
+		token, key, err := ps.sign(s.Adapter)
+		if err != nil {
+			continue // unsupported: no harness key for the adapter's algorithms
+		}
+		one := Prober{Subjects: []conformance.Subject{s}, Timeout: p.Timeout, counter: p.counter}
+		out = append(out, one.Probe(ctx, "Claims", token, probeOptions(s.Adapter, key))...)
+	}
+	return out
 }
 
 // CheckToken is the robustness check over arbitrary whole tokens: the

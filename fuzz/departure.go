@@ -6,7 +6,6 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -35,12 +34,15 @@ type Departure struct {
 // departs from RFC 7519 while the subject's profile explains it, with the
 // deviations that explain it.
 func (d Differential) Departures(ctx context.Context, payload []byte, c oracle.Query) ([]Departure, error) {
-	token := jws.HS256(payload)
-	opts := conformance.OptionsFor(c)
+	ps := payloadSigner{payload: payload}
 	rfc := oracle.Judge(payload, c.RFC())
 	var out []Departure
 	for _, s := range d.Subjects {
-		o := conformance.Call(ctx, s.Adapter, token, opts, d.Timeout)
+		token, key, err := ps.sign(s.Adapter)
+		if err != nil {
+			continue // unsupported: no harness key for the adapter's algorithms
+		}
+		o := conformance.Call(ctx, s.Adapter, token, conformance.OptionsFor(c, key), d.Timeout)
 		if o.Verdict == adapters.Unsupported || conformance.Explains(rfc, o) {
 			continue
 		}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -84,8 +83,8 @@ type Differential struct {
 	Timeout time.Duration
 }
 
-// Check signs payload with the harness HS256 key, verifies it with every
-// subject under c, and returns every outcome the subject's profile does not
+// Check signs payload with each subject's conformance.SigningAlg,
+// verifies it with every subject under c, and returns every outcome the subject's profile does not
 // explain (a panic and a timeout never are), each matched against the
 // known findings of target. An error means a profile is broken.
 //
@@ -93,13 +92,12 @@ type Differential struct {
 // the predictions: one hand-off per check, not per call, and the Predictor
 // is never shared between goroutines.
 func (d Differential) Check(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
-	token := jws.HS256(payload)
-	opts := conformance.OptionsFor(c)
+	ps := &payloadSigner{payload: payload}
 	pr := conformance.NewPredictor(payload) // one parse for every profile
 	found := make([]*Anomaly, len(d.Subjects))
 	errs := make([]error, len(d.Subjects))
 	conformance.Batch(len(d.Subjects), 1, d.Timeout, func(cl *conformance.Caller, i int) {
-		found[i], errs[i] = d.check(ctx, cl, pr, d.Subjects[i], target, payload, token, opts, c)
+		found[i], errs[i] = d.check(ctx, cl, pr, ps, d.Subjects[i], target, payload, c)
 	})
 	var out []Anomaly
 	for i, a := range found {
@@ -114,8 +112,12 @@ func (d Differential) Check(ctx context.Context, target string, payload []byte, 
 }
 
 // check is Check for one subject: nil when its profile explains the outcome.
-func (d Differential) check(ctx context.Context, cl *conformance.Caller, pr *conformance.Predictor, s conformance.Subject, target string, payload []byte, token string, opts adapters.Options, c oracle.Query) (*Anomaly, error) {
-	o := cl.Call(ctx, s.Adapter, token, opts)
+func (d Differential) check(ctx context.Context, cl *conformance.Caller, pr *conformance.Predictor, ps *payloadSigner, s conformance.Subject, target string, payload []byte, c oracle.Query) (*Anomaly, error) {
+	token, key, err := ps.sign(s.Adapter)
+	if err != nil {
+		return nil, nil // unsupported: no harness key for the adapter's algorithms
+	}
+	o := cl.Call(ctx, s.Adapter, token, conformance.OptionsFor(c, key))
 	if o.Verdict == adapters.Unsupported {
 		return nil, nil
 	}

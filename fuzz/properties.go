@@ -3,6 +3,7 @@ package fuzz
 import (
 	"testing"
 
+	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
 	"pgregory.net/rapid"
 )
@@ -25,7 +26,7 @@ type PropertyCase struct {
 // what the fuzzers hunt.
 func PropertyCases(subjects []conformance.Subject) []PropertyCase {
 	var out []PropertyCase
-	var o conformance.PropertyOptions
+	o := conformance.PropertyOptions{Minters: all.Minters()}
 	for _, p := range conformance.Properties() {
 		for _, s := range subjects {
 			if p.Unsupported(s, o) != "" {

@@ -25,6 +25,9 @@ var base64Std = base64.StdEncoding
 type Input struct {
 	// Subjects are the adapters run, with their profiles.
 	Subjects []conformance.Subject
+	// Minters are the minters the properties issued tokens with; their
+	// modules join the adapters' in Document.Modules.
+	Minters []adapters.Minter
 	// Vectors are the vectors run.
 	Vectors []vectors.Vector
 	// Results are the vector results, as Evaluator.EvaluateAll returns.
@@ -78,6 +81,11 @@ func Build(in Input) (Document, error) {
 		d.Adapters = append(d.Adapters, adapterOf(s))
 	}
 	slices.SortFunc(d.Adapters, func(a, b Adapter) int { return strings.Compare(a.Name, b.Name) })
+	as := make([]adapters.Adapter, 0, len(in.Subjects))
+	for _, s := range in.Subjects {
+		as = append(as, s.Adapter)
+	}
+	d.Modules = adapters.Modules(as, in.Minters)
 	for i, a := range d.Adapters {
 		adapterAt[a.Name] = i
 	}
@@ -178,6 +186,7 @@ func resultOf(r conformance.Result) Result {
 		Adapter:   r.Adapter,
 		Vector:    r.Vector,
 		Mode:      r.Mode,
+		Alg:       r.Alg,
 		Verdict:   r.Outcome.Verdict,
 		Class:     r.Outcome.Class,
 		Error:     r.Outcome.Error,

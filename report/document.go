@@ -22,6 +22,9 @@ type Document struct {
 	Schema string `json:"schema"`
 	// Suite says what was run and with which toolchain.
 	Suite Suite `json:"suite"`
+	// Modules are the modules of every adapter and minter of the run,
+	// sorted by path: with Suite.Go, every version that took part.
+	Modules []adapters.Module `json:"modules"`
 	// Adapters are the adapters run, sorted by name.
 	Adapters []Adapter `json:"adapters"`
 	// Vectors are the vectors run, sorted by id.
@@ -165,6 +168,9 @@ type Result struct {
 	Vector string `json:"vector"`
 	// Mode is explicit or defaults.
 	Mode conformance.Mode `json:"mode"`
+	// Alg is the JWS algorithm the harness signed the token with; empty
+	// when it has a key for none the adapter verifies.
+	Alg string `json:"alg,omitempty"`
 	// Verdict is what the library did: accept, reject, panic, timeout or
 	// unsupported.
 	Verdict adapters.Verdict `json:"verdict"`

@@ -58,7 +58,7 @@ func result(s conformance.Subject, v vectors.Vector, m conformance.Mode, o adapt
 		panic(err)
 	}
 	r := conformance.Result{
-		Adapter: s.Adapter.Name(), Vector: v.ID, Mode: m, Token: jws.HS256(v.Payload), Query: c,
+		Adapter: s.Adapter.Name(), Vector: v.ID, Mode: m, Alg: "HS256", Token: jws.HS256(v.Payload), Query: c,
 		Outcome: o, RFC: oracle.Judge(v.Payload, c.RFC()), Profile: prof,
 	}
 	r.Severity = conformance.Grade(r.Outcome, r.RFC)

@@ -20,6 +20,7 @@ func Encode(w io.Writer, d Document) error {
 	e.raw("{\n")
 	e.member("schema", d.Schema, false)
 	e.member("suite", d.Suite, false)
+	e.list("modules", d.Modules, false)
 	e.list("adapters", d.Adapters, false)
 	e.list("vectors", d.Vectors, false)
 	e.list("results", d.Results, d.Properties == nil && d.Resources == nil && d.Fuzz == nil)
@@ -91,6 +92,10 @@ func (e *lineEncoder) result(r Result) {
 	b = appendJSONString(b, r.Vector)
 	b = append(b, `,"mode":`...)
 	b = appendJSONString(b, string(r.Mode))
+	if r.Alg != "" {
+		b = append(b, `,"alg":`...)
+		b = appendJSONString(b, r.Alg)
+	}
 	b = append(b, `,"verdict":`...)
 	b = appendJSONString(b, string(r.Verdict))
 	if r.Class != "" {

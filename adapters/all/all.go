@@ -1,4 +1,7 @@
-// Package all is the one place that lists the built-in adapters.
+// Package all is the one place that lists the built-in adapters and
+// minters. Nothing registers itself: a caller that wants the built-ins
+// asks for them here, and package conformance, which must not link any
+// library, receives them as arguments.
 package all
 
 import (
@@ -23,4 +26,21 @@ func Adapters() []adapters.Adapter {
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list
+}
+
+// Minters returns a fresh list of every built-in minter, sorted by Name.
+func Minters() []adapters.Minter {
+	list := []adapters.Minter{
+		gojose.Minter(),
+		golangjwt.Minter(),
+		jwx.Minter(),
+	}
+	slices.SortFunc(list, func(a, b adapters.Minter) int { return strings.Compare(a.Name(), b.Name()) })
+	return list
+}
+
+// Modules lists the modules of every built-in adapter and minter, sorted
+// by path, each once.
+func Modules() []adapters.Module {
+	return adapters.Modules(Adapters(), Minters())
 }

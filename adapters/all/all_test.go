@@ -32,3 +32,27 @@ func TestModules(t *testing.T) {
 		}
 	}
 }
+
+func TestMinters(t *testing.T) {
+	t.Parallel()
+	var names []string
+	for _, m := range Minters() {
+		names = append(names, m.Name())
+	}
+	want := []string{"go-jose/v4", "golang-jwt/v5", "jwx/v2"}
+	if !slices.Equal(names, want) {
+		t.Errorf("Minters() names = %q, want %q", names, want)
+	}
+}
+
+func TestModuleList(t *testing.T) {
+	t.Parallel()
+	var paths []string
+	for _, m := range Modules() {
+		paths = append(paths, m.Path)
+	}
+	want := []string{"github.com/go-jose/go-jose/v4", "github.com/golang-jwt/jwt/v5", "github.com/lestrrat-go/jwx/v2"}
+	if !slices.Equal(paths, want) {
+		t.Errorf("Modules() paths = %q, want %q", paths, want)
+	}
+}

@@ -32,6 +32,11 @@ func Leeway() adapters.Adapter { return adapter{name: "go-jose/v4/leeway", leewa
 // Name implements adapters.Adapter.
 func (a adapter) Name() string { return a.name }
 
+// Algorithms implements adapters.AlgorithmLister: the harness algorithms
+// the library verifies, HS256 first because its signatures are
+// deterministic, so every run signs the same tokens.
+func (adapter) Algorithms() []string { return []string{"HS256", "RS256", "ES256", "EdDSA"} }
+
 // Module implements adapters.Adapter.
 func (adapter) Module() adapters.Module { return adapters.ModuleOf(modulePath) }
 

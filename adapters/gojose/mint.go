@@ -8,7 +8,8 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 )
 
-func init() { adapters.RegisterMinter(minter{}) }
+// Minter is the go-jose minter, which adapters/all lists with the adapters.
+func Minter() adapters.Minter { return minter{} }
 
 // minter issues tokens with jwt.Signed(signer).Claims(jwt.Claims{...}).
 // jwt.NewNumericDate keeps whole seconds only (time.Time.Unix), and maps a

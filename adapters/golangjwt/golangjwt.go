@@ -50,6 +50,11 @@ func parseRegistered(token string, keyFunc jwt.Keyfunc, opts ...jwt.ParserOption
 // Name implements adapters.Adapter.
 func (a *adapter) Name() string { return a.name }
 
+// Algorithms implements adapters.AlgorithmLister: the harness algorithms
+// the library verifies, HS256 first because its signatures are
+// deterministic, so every run signs the same tokens.
+func (a *adapter) Algorithms() []string { return []string{"HS256", "RS256", "ES256", "EdDSA"} }
+
 // Module implements adapters.Adapter.
 func (a *adapter) Module() adapters.Module { return adapters.ModuleOf(modulePath) }
 

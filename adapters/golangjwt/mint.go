@@ -8,7 +8,8 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 )
 
-func init() { adapters.RegisterMinter(minter{}) }
+// Minter is the golang-jwt minter, which adapters/all lists with the adapters.
+func Minter() adapters.Minter { return minter{} }
 
 // minter issues tokens with jwt.NewWithClaims over jwt.RegisteredClaims.
 // It leaves jwt.TimePrecision at the library's default of one second, so

@@ -22,6 +22,11 @@ func New() adapters.Adapter { return adapter{} }
 // Name implements adapters.Adapter.
 func (adapter) Name() string { return "jwx/v2/jwt" }
 
+// Algorithms implements adapters.AlgorithmLister: the harness algorithms
+// the library verifies, HS256 first because its signatures are
+// deterministic, so every run signs the same tokens.
+func (adapter) Algorithms() []string { return []string{"HS256", "RS256", "ES256", "EdDSA"} }
+
 // Module implements adapters.Adapter.
 func (adapter) Module() adapters.Module { return adapters.ModuleOf(modulePath) }
 

@@ -8,7 +8,8 @@ import (
 	"github.com/lestrrat-go/jwx/v2/jwt"
 )
 
-func init() { adapters.RegisterMinter(minter{}) }
+// Minter is the jwx minter, which adapters/all lists with the adapters.
+func Minter() adapters.Minter { return minter{} }
 
 // minter issues tokens with jwt.NewBuilder and jwt.Sign. It leaves the
 // jwt.Settings globals alone, so NumericDates are written with the

@@ -17,7 +17,7 @@ func checkPayload(args []string, out io.Writer) error {
 	var cf clockFlags
 	cf.register(fs)
 	payloadArg := fs.String("payload", "", "the exact claims set, or @FILE to read it from a file")
-	alg := fs.String("alg", "HS256", "harness key to sign with: "+strings.Join(jws.Algorithms(), ", "))
+	alg := fs.String("alg", adapters.DefaultAlgorithm, "harness key to sign with: "+strings.Join(jws.Algorithms(), ", "))
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

@@ -59,11 +59,11 @@ func TestDiff(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A library that starts accepting exp == now for one adapter.
-	line := `{"adapter":"golang-jwt/v5/mapclaims","vector":"exp-boundary/exp-equals-now","mode":"explicit","verdict":"reject","class":"expired","error":"token has invalid claims: token is expired","rfc":"reject","profile":"reject","explained":true}`
+	line := `{"adapter":"golang-jwt/v5/mapclaims","vector":"exp-boundary/exp-equals-now","mode":"explicit","alg":"HS256","verdict":"reject","class":"expired","error":"token has invalid claims: token is expired","rfc":"reject","profile":"reject","explained":true}`
 	if !bytes.Contains(b, []byte(line)) {
 		t.Fatalf("results.json lacks the line to change:\n%s", line)
 	}
-	flipped := strings.Replace(string(b), line, `{"adapter":"golang-jwt/v5/mapclaims","vector":"exp-boundary/exp-equals-now","mode":"explicit","verdict":"accept","rfc":"reject","profile":"reject","severity":"security","explained":false}`, 1)
+	flipped := strings.Replace(string(b), line, `{"adapter":"golang-jwt/v5/mapclaims","vector":"exp-boundary/exp-equals-now","mode":"explicit","alg":"HS256","verdict":"accept","rfc":"reject","profile":"reject","severity":"security","explained":false}`, 1)
 	changedFile := writeTemp(t, "new.json", []byte(flipped))
 	classOnly := writeTemp(t, "class.json", []byte(strings.Replace(string(b), line, strings.Replace(line, `"class":"expired"`, `"class":"other"`, 1), 1)))
 	for _, tc := range []struct {

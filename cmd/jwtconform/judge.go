@@ -51,8 +51,7 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 	if tc.badSignature != "" {
 		rfc = signatureRejected(tc.badSignature)
 	}
-	opts := conformance.OptionsFor(tc.check)
-	opts.Key = tc.key
+	opts := conformance.OptionsFor(tc.check, tc.key)
 	results := make([]conformance.Result, 0, len(subjects))
 	for _, s := range subjects {
 		prof, err := s.Profile.Predict(tc.payload, tc.check)
@@ -64,6 +63,7 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		}
 		r := conformance.Result{
 			Adapter: s.Adapter.Name(),
+			Alg:     tc.alg,
 			Token:   tc.token,
 			Query:   tc.check,
 			Outcome: conformance.Call(ctx, s.Adapter, tc.token, opts, timeout),

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/fuzz"
 	"github.com/jwtconform/jwtconform/report"
@@ -40,7 +41,8 @@ func (s sections) check() error {
 // section that is not run stays nil, which the report shows as not run.
 func (s sections) fill(ctx context.Context, in *report.Input, as []adapters.Adapter, timeout time.Duration) error {
 	if s.properties {
-		in.Properties = conformance.CheckProperties(ctx, in.Subjects, conformance.PropertyOptions{Timeout: timeout})
+		in.Minters = all.Minters()
+		in.Properties = conformance.CheckProperties(ctx, in.Subjects, conformance.PropertyOptions{Timeout: timeout, Minters: in.Minters})
 	}
 	if sizes := resourceSweeps[s.resources]; sizes != nil {
 		in.Resources = conformance.MeasureResources(ctx, as, sizes)

@@ -77,3 +77,13 @@ func pad32(n *big.Int) []byte {
 	out := make([]byte, 32)
 	return n.FillBytes(out)
 }
+
+// SignAs signs payload with the harness key for alg, the one entry point
+// for callers that pick an algorithm by name (see conformance.SigningAlg).
+func SignAs(alg string, payload []byte) (string, error) {
+	s, err := SignerFor(alg)
+	if err != nil {
+		return "", err
+	}
+	return Sign(s, payload)
+}

@@ -1,0 +1,241 @@
+// Package adaptertest is the contract test every adapter shim's test runs,
+// with the signing and option helpers those tests share, so that no shim
+// copies them. A shim's test calls Contract for each of its adapters and
+// keeps only its library-specific cases in its own file:
+//
+//	func TestContract(t *testing.T) { adaptertest.Contract(t, mylib.New()) }
+//
+// Tokens are signed with the harness keys of internal/jws, the ones the
+// suite itself verifies with, and every test uses the fixed clock Now.
+package adaptertest
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/internal/jws"
+)
+
+// Now is the clock of every contract case; no test reads the wall clock.
+var Now = time.Unix(1700000000, 0).UTC()
+
+// At is a NumericDate d seconds from Now, for building payloads.
+func At(d int64) string { return strconv.FormatInt(Now.Unix()+d, 10) }
+
+// Sign is a compact JWS over the exact payload bytes with the harness key
+// for alg.
+func Sign(t testing.TB, alg, payload string) string {
+	t.Helper()
+	token, err := jws.SignAs(alg, []byte(payload))
+	if err != nil {
+		t.Fatalf("adaptertest: sign %s: %v", alg, err)
+	}
+	return token
+}
+
+// HS256 is Sign with HS256, which cannot fail.
+func HS256(payload string) string { return jws.HS256([]byte(payload)) }
+
+// Options are the options of a plain verification at Now with the harness
+// key for alg, changed by each of with in turn.
+func Options(t testing.TB, alg string, with ...func(*adapters.Options)) adapters.Options {
+	t.Helper()
+	s, err := jws.SignerFor(alg)
+	if err != nil {
+		t.Fatalf("adaptertest: key for %s: %v", alg, err)
+	}
+	o := adapters.Options{Now: Now, Key: adapters.Key{Alg: alg, Public: s.Public}}
+	for _, f := range with {
+		f(&o)
+	}
+	return o
+}
+
+// Leeway sets an explicit leeway.
+func Leeway(d time.Duration) func(*adapters.Options) {
+	return func(o *adapters.Options) { o.SetLeeway, o.Leeway = true, d }
+}
+
+// Require requires claims.
+func Require(claims ...adapters.Claim) func(*adapters.Options) {
+	return func(o *adapters.Options) { o.Require = claims }
+}
+
+// Case is one verification and the outcome it must give, as
+// Outcome.String renders it ("accept", "reject/expired", "unsupported").
+type Case struct {
+	// Name names the subtest.
+	Name string
+	// Token is what the adapter verifies.
+	Token string
+	// Opts are the options it verifies with.
+	Opts adapters.Options
+	// Want is the outcome, as Outcome.String renders it.
+	Want string
+}
+
+// Check runs each case as a subtest of t, failing when the outcome differs
+// or when a rejection carries no error text.
+func Check(t *testing.T, a adapters.Adapter, cases []Case) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			t.Parallel()
+			got := a.Verify(context.Background(), tc.Token, tc.Opts)
+			if got.String() != tc.Want {
+				t.Errorf("%s: Verify(%q) = %s (%q), want %s", a.Name(), tc.Token, got, got.Error, tc.Want)
+			}
+			if got.Verdict == adapters.Reject && got.Error == "" {
+				t.Errorf("%s: Verify(%q) rejected with no error text", a.Name(), tc.Token)
+			}
+		})
+	}
+}
+
+// far is an offset beyond any default leeway a library ships with (the
+// largest known is go-oidc's five minutes), so the contract's expired and
+// not-yet-valid tokens are rejected whatever the defaults.
+const far = 3600
+
+// Contract runs the checks every adapter must pass, a subtest each under
+// the adapter's name: Module is read from build information; for each
+// algorithm it declares (adapters.Algorithms) that the harness can sign,
+// a valid token is accepted, a broken signature is rejected as signature,
+// an expired one as expired and a not-yet-valid one as not_yet_valid; a
+// required claim that is missing is rejected as missing_claim when the
+// adapter supports requiring it; a supported leeway widens the validity
+// window; and every option the adapter cannot express (adapters.Lacks)
+// gives Unsupported before the library sees the token.
+func Contract(t *testing.T, a adapters.Adapter) {
+	t.Helper()
+	t.Run(a.Name(), func(t *testing.T) {
+		t.Run("module", func(t *testing.T) {
+			t.Parallel()
+			// Test binaries carry no dependency build info; ModuleOf falls
+			// back to go.mod, so the version is known here too.
+			if m := a.Module(); m.Path == "" || m.Version == "" || m.Version == "unknown" {
+				t.Errorf("%s: Module() = %s, want a path and a known version", a.Name(), m)
+			}
+		})
+		t.Run("algorithms", func(t *testing.T) { Check(t, a, algorithmCases(t, a)) })
+		alg := signingAlg(t, a)
+		t.Run("require", func(t *testing.T) { Check(t, a, requireCases(t, a, alg)) })
+		t.Run("leeway", func(t *testing.T) { Check(t, a, leewayCases(t, a, alg)) })
+		t.Run("unsupported", func(t *testing.T) { Check(t, a, unsupportedCases(t, a, alg)) })
+	})
+}
+
+// signingAlg is the first declared algorithm the harness can sign, as the
+// suite chooses it.
+func signingAlg(t *testing.T, a adapters.Adapter) string {
+	t.Helper()
+	for _, alg := range adapters.Algorithms(a) {
+		if _, err := jws.SignerFor(alg); err == nil {
+			return alg
+		}
+	}
+	t.Fatalf("%s verifies %q; the harness has a key for none", a.Name(), adapters.Algorithms(a))
+	return ""
+}
+
+func algorithmCases(t *testing.T, a adapters.Adapter) []Case {
+	t.Helper()
+	var cs []Case
+	for _, alg := range adapters.Algorithms(a) {
+		if _, err := jws.SignerFor(alg); err != nil {
+			continue // the harness cannot sign it; the suite skips it too
+		}
+		good := Sign(t, alg, `{"exp":`+At(far)+`}`)
+		opts := Options(t, alg)
+		cs = append(cs,
+			Case{alg + "/valid", good, opts, "accept"},
+			Case{alg + "/bad-signature", breakSignature(good), opts, "reject/signature"},
+			Case{alg + "/expired", Sign(t, alg, `{"exp":`+At(-far)+`}`), opts, "reject/expired"},
+			Case{alg + "/not-yet-valid", Sign(t, alg, `{"exp":`+At(2*far)+`,"nbf":`+At(far)+`}`), opts, "reject/not_yet_valid"},
+		)
+	}
+	return cs
+}
+
+// breakSignature changes the signature's first character: same length,
+// and unlike its last, never only padding bits.
+func breakSignature(token string) string {
+	i := strings.LastIndexByte(token, '.') + 1
+	flip := byte('A')
+	if token[i] == 'A' {
+		flip = 'B'
+	}
+	return token[:i] + string(flip) + token[i+1:]
+}
+
+func requireCases(t *testing.T, a adapters.Adapter, alg string) []Case {
+	t.Helper()
+	var cs []Case
+	for _, c := range adapters.TimeClaims {
+		if !a.Supports(adapters.RequireFeature(c)) {
+			continue // unsupportedCases covers it
+		}
+		payload := `{"exp":` + At(far) + `}`
+		if c == adapters.Exp {
+			payload = `{"nbf":` + At(-far) + `}`
+		}
+		cs = append(cs, Case{"missing-" + string(c), Sign(t, alg, payload), Options(t, alg, Require(c)), "reject/missing_claim"})
+	}
+	return cs
+}
+
+// leewayCases check that a leeway widens the validity window: a token
+// expired or not yet valid by 30 s is accepted with a leeway of 60 s.
+func leewayCases(t *testing.T, a adapters.Adapter, alg string) []Case {
+	t.Helper()
+	if !a.Supports(adapters.FeatureLeeway) {
+		return nil
+	}
+	expired := Sign(t, alg, `{"exp":`+At(-30)+`}`)
+	early := Sign(t, alg, `{"exp":`+At(far)+`,"nbf":`+At(30)+`}`)
+	return []Case{
+		{"expired-within", expired, Options(t, alg, Leeway(time.Minute)), "accept"},
+		{"expired-beyond", expired, Options(t, alg, Leeway(0)), "reject/expired"},
+		{"not-yet-valid-within", early, Options(t, alg, Leeway(time.Minute)), "accept"},
+		{"not-yet-valid-beyond", early, Options(t, alg, Leeway(0)), "reject/not_yet_valid"},
+	}
+}
+
+// unsupportedCases pass each option the adapter cannot express with a
+// token that is not a JWS at all: an adapter that reached its library
+// would reject it as malformed instead of answering Unsupported.
+func unsupportedCases(t *testing.T, a adapters.Adapter, alg string) []Case {
+	t.Helper()
+	const garbage = "not a token"
+	candidates := []struct {
+		name string
+		opts adapters.Options
+	}{
+		{"leeway", Options(t, alg, Leeway(0))},
+		{"negative-leeway", Options(t, alg, Leeway(-time.Second))},
+		{"subsecond-clock", Options(t, alg, func(o *adapters.Options) { o.Now = Now.Add(time.Millisecond) })},
+	}
+	for _, c := range adapters.TimeClaims {
+		candidates = append(candidates, struct {
+			name string
+			opts adapters.Options
+		}{"require-" + string(c), Options(t, alg, Require(c))})
+	}
+	if bound, ok := adapters.MaxLeeway(a); ok {
+		candidates = append(candidates, struct {
+			name string
+			opts adapters.Options
+		}{"leeway-beyond-max", Options(t, alg, Leeway(bound+time.Second))})
+	}
+	var cs []Case
+	for _, c := range candidates {
+		if _, lacks := adapters.Lacks(a, c.opts); lacks {
+			cs = append(cs, Case{c.name, garbage, c.opts, "unsupported"})
+		}
+	}
+	return cs
+}
