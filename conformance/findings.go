@@ -36,6 +36,9 @@ type PropertyResult struct {
 	Adapter string `json:"adapter"`
 	// Property is the property's stable name, such as "exp-boundary".
 	Property string `json:"property"`
+	// Mode is the mode the property ran in; empty means explicit, as in
+	// results written before properties ran in both modes.
+	Mode Mode `json:"mode,omitempty"`
 	// Clause is the RFC clause the property comes from.
 	Clause string `json:"clause"`
 	// Status is holds, fails or unsupported.

@@ -53,16 +53,16 @@ func TestRespellKeepsValue(t *testing.T) {
 func TestClaimsSetIsJSON(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		cs := GenClaimsSet(GenInstant().Draw(t, "anchor"), NearValid).Draw(t, "claims")
-		names, err := oracle.MemberNames(cs.Bytes())
+		members, err := oracle.Members(cs.Bytes())
 		if err != nil {
 			t.Fatalf("%s: %v", cs, err)
 		}
-		if len(names) != len(cs.Members) {
-			t.Fatalf("%s: parsed %d members, generated %d", cs, len(names), len(cs.Members))
+		if len(members) != len(cs.Members) {
+			t.Fatalf("%s: parsed %d members, generated %d", cs, len(members), len(cs.Members))
 		}
-		for i, name := range names {
-			if name != memberKey(cs.Members[i]) {
-				t.Fatalf("%s: member %d is %q, generated %q", cs, i, name, memberKey(cs.Members[i]))
+		for i, m := range members {
+			if m.Name != memberKey(cs.Members[i]) {
+				t.Fatalf("%s: member %d is %q, generated %q", cs, i, m.Name, memberKey(cs.Members[i]))
 			}
 		}
 	})

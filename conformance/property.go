@@ -27,6 +27,12 @@ import (
 //
 // So exp-boundary on go-jose Fails (it accepts at now == exp) and is
 // Explained (its profile declares exp-inclusive).
+//
+// Both checks run in each of the two modes vectors run in (see
+// PropertyOptions.Mode): explicit, with the leeway and required claims
+// passed through the library's options, and defaults, with the clock alone,
+// judged against the RFC with leeway 0 and nothing required, so that a
+// built-in default leeway is seen by properties as by vectors.
 type Property struct {
 	// Name is the stable name results and profiles use.
 	Name string
@@ -59,11 +65,24 @@ type PropertyOptions struct {
 	// properties are unsupported. The caller passes them (adapters/all's
 	// Minters for the built-ins) since this package links no library.
 	Minters []adapters.Minter
+	// Mode is the mode the properties run in: Explicit (also the zero
+	// value) passes each case's leeway and required claims through the
+	// library's options, Defaults passes the clock alone. An adapter that
+	// cannot express a leeway runs in the defaults mode either way.
+	Mode Mode
 	// FailFiles lets rapid write the fail file of an unexplained result
 	// under testdata/rapid/ in the working directory, to be committed as a
 	// regression that every later run replays first. Run sets it; a
 	// command that runs elsewhere leaves it off.
 	FailFiles bool
+}
+
+// mode is o.Mode with the zero value read as Explicit.
+func (o PropertyOptions) mode() Mode {
+	if o.Mode == "" {
+		return Explicit
+	}
+	return o.Mode
 }
 
 func (o PropertyOptions) minters() []adapters.Minter { return o.Minters }
@@ -116,9 +135,20 @@ func (p Property) check(ctx context.Context, s Subject, k CheckKind, o PropertyO
 }
 
 // needsLeeway is the unsupported check of properties that vary the leeway.
-func needsLeeway(s Subject, _ PropertyOptions) string {
+func needsLeeway(s Subject, o PropertyOptions) string {
 	if !s.Adapter.Supports(adapters.FeatureLeeway) {
 		return "the adapter cannot express a leeway"
 	}
+	if o.mode() == Defaults {
+		return "the defaults mode passes no leeway"
+	}
 	return ""
+}
+
+// explicitIn reports whether properties pass a leeway and required claims
+// to s in o's mode: only in the explicit mode, and only when the adapter
+// can express a leeway. Every property decides its draws by this alone, so
+// the two modes of an adapter that cannot express a leeway are one run.
+func explicitIn(s Subject, o PropertyOptions) bool {
+	return o.mode() == Explicit && s.Adapter.Supports(adapters.FeatureLeeway)
 }

@@ -38,19 +38,25 @@ type propCall struct {
 	profile oracle.Judgement
 }
 
-// leeway draws a leeway if the adapter can express one; otherwise the
-// case runs in the defaults mode and the law is judged with leeway 0.
+// explicit reports whether the case passes a leeway and required claims
+// to the library (see explicitIn).
+func (pc *propCase) explicit() bool { return explicitIn(pc.s, pc.opts) }
+
+// leeway draws a leeway in the explicit mode; in the defaults mode, or
+// when the adapter cannot express one, the case passes none and the law is
+// judged with leeway 0.
 func (pc *propCase) leeway() time.Duration {
-	if !pc.s.Adapter.Supports(adapters.FeatureLeeway) {
+	if !pc.explicit() {
 		return 0
 	}
 	return GenLeeway().Draw(pc.t, "leeway")
 }
 
-// check is the check at now with leeway lw, in the explicit mode when the
-// adapter can express a leeway and in the defaults mode otherwise.
+// check is the check at now with leeway lw: lw passed through the
+// library's options in the explicit mode, the clock alone in the defaults
+// mode.
 func (pc *propCase) check(now time.Time, lw time.Duration) oracle.Query {
-	if !pc.s.Adapter.Supports(adapters.FeatureLeeway) {
+	if !pc.explicit() {
 		return oracle.Query{Now: now}
 	}
 	return oracle.Query{Now: now, Leeway: lw, SetLeeway: true}

@@ -1,10 +1,18 @@
 package conformance_test
 
 import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"strings"
 	"testing"
 
+	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // TestProperties checks every rapid property on every built-in adapter
@@ -22,5 +30,77 @@ func TestProperties(t *testing.T) {
 			}
 			conformance.RunProperties(t, a, p, all.Minters()...)
 		})
+	}
+}
+
+// exactAdapter is an HS256 verifier with no deviation at all: it checks the
+// signature with crypto/hmac and judges the claims set with the oracle, so
+// its profile is empty and every law must hold on it. It accepts where the
+// RFC leaves the choice to the implementation.
+type exactAdapter struct{}
+
+func (exactAdapter) Name() string { return "example/exact" }
+func (exactAdapter) Module() adapters.Module {
+	return adapters.Module{Path: "example/exact", Version: "v0.0.0"}
+}
+
+func (exactAdapter) Supports(f adapters.Feature) bool {
+	switch f {
+	case adapters.FeatureLeeway, adapters.FeatureSubSecondClock, adapters.FeatureRequireExp,
+		adapters.FeatureRequireNbf, adapters.FeatureRequireIat:
+		return true
+	}
+	return false
+}
+
+func (exactAdapter) Verify(_ context.Context, token string, opts adapters.Options) adapters.Outcome {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return adapters.Rejected(adapters.MalformedToken, errors.New("want three segments"))
+	}
+	secret, ok := opts.Key.Public.([]byte)
+	if !ok || opts.Key.Alg != "HS256" {
+		return adapters.Rejected(adapters.Signature, errors.New("this verifier knows HS256 only"))
+	}
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte(parts[0] + "." + parts[1]))
+	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
+	if err != nil || !hmac.Equal(sig, mac.Sum(nil)) {
+		return adapters.Rejected(adapters.Signature, errors.New("bad signature"))
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		return adapters.Rejected(adapters.MalformedToken, err)
+	}
+	c := oracle.Query{Now: opts.Now, Leeway: opts.Leeway, SetLeeway: opts.SetLeeway, Require: opts.Require}
+	if j := oracle.Judge(payload, c.RFC()); j.Verdict == oracle.Reject {
+		return adapters.Rejected(j.Classes[0], errors.New(strings.Join(j.Reasons, "; ")))
+	}
+	return adapters.Accepted()
+}
+
+// TestExactVerifierHoldsEveryLaw checks every law holds, in both modes and
+// with every built-in minter, on a verifier with no deviation under an
+// empty profile: a law such a verifier failed would be a defect of the law.
+// Properties that need another algorithm than HS256, or a leeway in the
+// defaults mode, are unsupported.
+func TestExactVerifierHoldsEveryLaw(t *testing.T) {
+	s := conformance.Subject{Adapter: exactAdapter{}, Profile: conformance.Profile{Schema: conformance.ProfileSchema, Adapter: "example/exact"}}
+	for _, p := range conformance.Properties() {
+		for _, m := range conformance.Modes {
+			t.Run(p.Name+"/"+string(m), func(t *testing.T) {
+				r := conformance.CheckProperty(context.Background(), p, s, conformance.PropertyOptions{Mode: m})
+				if r.Status == conformance.Fails || !r.Explained {
+					detail := ""
+					if cx := r.Counterexample; cx != nil {
+						detail = cx.Detail
+					}
+					t.Errorf("%s [%s] on an exact verifier: %s, explained %t\n%s", p.Name, m, r.Status, r.Explained, detail)
+				}
+				if r.Status == conformance.PropertyUnsupported {
+					t.Skip(p.Unsupported(s, conformance.PropertyOptions{Mode: m}))
+				}
+			})
+		}
 	}
 }

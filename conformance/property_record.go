@@ -37,16 +37,17 @@ func (r PropertyResult) Record() string {
 }
 
 // RunProperties runs the property stage of Run alone: a subtest per
-// property ("properties/<name>"), failing when the result is unexplained or
-// differs from the one p records. It never rewrites p.
+// property and mode ("properties/<name>/<mode>"), failing when the result
+// is unexplained or differs from the one p records. It never rewrites p.
 func RunProperties(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter) {
 	t.Helper()
 	runProperties(t, a, p, minters)
 }
 
-// runProperties is Run's property stage: a subtest per property, failing
-// when the result is unexplained or differs from the one p records. It
-// returns the results' records, for -jwtconform.update.
+// runProperties is Run's property stage: a subtest per property and mode
+// ("properties/<name>/<mode>"), failing when the result is unexplained or
+// differs from the one p records. It returns the results' records, keyed
+// by PropertyKey, for -jwtconform.update.
 func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapters.Minter) map[string]string {
 	t.Helper()
 	var (
@@ -54,32 +55,37 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapte
 		got = map[string]string{}
 	)
 	s := Subject{Adapter: a, Profile: p}
-	o := PropertyOptions{Timeout: callTimeout(), FailFiles: true, Minters: minters}
 	t.Run("properties", func(t *testing.T) {
 		for _, prop := range Properties() {
 			t.Run(prop.Name, func(t *testing.T) {
-				if !*updateFlag {
-					t.Parallel() // rapid runs one at a time; this keeps them off the vectors' path
-				}
-				r := CheckProperty(context.Background(), prop, s, o)
-				mu.Lock()
-				got[prop.Name] = r.Record()
-				mu.Unlock()
-				if !r.Explained {
-					t.Errorf("%s\nunexplained: the profile does not predict what the library did", describeProperty(prop, r, a))
-				}
-				if *updateFlag || p.Properties == nil {
-					return
-				}
-				if !recordedConfig() {
-					// A deep run or another seed finds other counterexamples;
-					// it still fails on anything the profile cannot explain.
-					return
-				}
-				if want, ok := p.Properties[prop.Name]; !ok {
-					t.Errorf("%s\nno recorded result; run with -jwtconform.update to record %s", describeProperty(prop, r, a), r.Record())
-				} else if want != r.Record() {
-					t.Errorf("%s\nproperty result mismatch (-want +got):\n-\t%s\n+\t%s", describeProperty(prop, r, a), want, r.Record())
+				for _, m := range Modes {
+					t.Run(string(m), func(t *testing.T) {
+						if !*updateFlag {
+							t.Parallel() // rapid runs one at a time; this keeps them off the vectors' path
+						}
+						o := PropertyOptions{Timeout: callTimeout(), FailFiles: true, Mode: m, Minters: minters}
+						r := CheckProperty(context.Background(), prop, s, o)
+						key := PropertyKey(prop.Name, m)
+						mu.Lock()
+						got[key] = r.Record()
+						mu.Unlock()
+						if !r.Explained {
+							t.Errorf("%s\nunexplained: the profile does not predict what the library did", describeProperty(prop, r, a))
+						}
+						if *updateFlag || p.Properties == nil {
+							return
+						}
+						if !recordedConfig() {
+							// A deep run or another seed finds other counterexamples;
+							// it still fails on anything the profile cannot explain.
+							return
+						}
+						if want, ok := p.Properties[key]; !ok {
+							t.Errorf("%s\nno recorded result; run with -jwtconform.update to record %s", describeProperty(prop, r, a), r.Record())
+						} else if want != r.Record() {
+							t.Errorf("%s\nproperty result mismatch (-want +got):\n-\t%s\n+\t%s", describeProperty(prop, r, a), want, r.Record())
+						}
+					})
 				}
 			})
 		}
@@ -89,7 +95,7 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapte
 	}
 	if !*updateFlag && p.Properties != nil {
 		for _, k := range slices.Sorted(maps.Keys(p.Properties)) {
-			if _, ok := LookupProperty(k); !ok {
+			if name, _ := parsePropertyKey(k); !isProperty(name) {
 				t.Errorf("stale recorded property %q: no such property any more; run with -jwtconform.update", k)
 			}
 		}
@@ -106,8 +112,8 @@ func recordedConfig() bool {
 
 // describeProperty names everything needed to reproduce a property result.
 func describeProperty(p Property, r PropertyResult, a adapters.Adapter) string {
-	s := fmt.Sprintf("property %s (%s: %s) adapter %s, %s\nstatus %s, severity %q, explained %t, seed %d",
-		p.Name, p.Clause, p.Law, a.Name(), a.Module(), r.Status, r.Severity, r.Explained, PropertySeed())
+	s := fmt.Sprintf("property %s (%s: %s) [%s] adapter %s, %s\nstatus %s, severity %q, explained %t, seed %d",
+		p.Name, p.Clause, p.Law, r.mode(), a.Name(), a.Module(), r.Status, r.Severity, r.Explained, PropertySeed())
 	if cx := r.Counterexample; cx != nil {
 		lw := cx.Leeway
 		if lw == "" {

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/jwtconform/jwtconform/adapters"
 	"pgregory.net/rapid"
 )
 
@@ -47,8 +48,8 @@ func PropertySeed() uint64 {
 	return n
 }
 
-// CheckProperties checks every property on every subject and returns the
-// results sorted by adapter and property. For a fixed seed and -rapid.checks
+// CheckProperties checks every property on every subject in both modes and
+// returns the results sorted by adapter, property and mode. For a fixed seed and -rapid.checks
 // the results, counterexamples included, are the same on every run. The
 // tokens of the issuance property come from o.Minters. Outside go test it
 // calls testing.Init, since rapid reads the testing flags.
@@ -56,24 +57,62 @@ func CheckProperties(ctx context.Context, subjects []Subject, o PropertyOptions)
 	var out []PropertyResult
 	for _, s := range subjects {
 		for _, p := range Properties() {
-			out = append(out, CheckProperty(ctx, p, s, o))
+			for _, m := range Modes {
+				o.Mode = m
+				out = append(out, CheckProperty(ctx, p, s, o))
+			}
 		}
 	}
 	SortPropertyResults(out)
 	return out
 }
 
-// SortPropertyResults orders results by adapter, then property.
+// SortPropertyResults orders results by adapter, property and mode
+// (explicit first).
 func SortPropertyResults(rs []PropertyResult) {
 	slices.SortStableFunc(rs, func(a, b PropertyResult) int {
 		if c := strings.Compare(a.Adapter, b.Adapter); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Property, b.Property)
+		if c := strings.Compare(a.Property, b.Property); c != 0 {
+			return c
+		}
+		return modeIndex(a.mode()) - modeIndex(b.mode())
 	})
 }
 
-// CheckProperty checks property p on subject s: its law check gives the
+// mode is r.Mode with the empty value read as Explicit.
+func (r PropertyResult) mode() Mode {
+	if r.Mode == "" {
+		return Explicit
+	}
+	return r.Mode
+}
+
+// PropertyKey is the key of a property result in a profile's recorded
+// results: the property's name in the explicit mode, which is where
+// properties ran before they ran in both, and "<name> defaults" in the
+// defaults mode, as vector outcomes are keyed "<id> <mode>".
+func PropertyKey(name string, m Mode) string {
+	if m == Defaults {
+		return name + " " + string(Defaults)
+	}
+	return name
+}
+
+// Key is the result's key in a profile's recorded results (PropertyKey),
+// which reports also show it under: "exp-boundary", "exp-boundary defaults".
+func (r PropertyResult) Key() string { return PropertyKey(r.Property, r.mode()) }
+
+// parsePropertyKey splits a recorded key into the property's name and mode.
+func parsePropertyKey(key string) (string, Mode) {
+	if name, ok := strings.CutSuffix(key, " "+string(Defaults)); ok {
+		return name, Defaults
+	}
+	return key, Explicit
+}
+
+// CheckProperty checks property p on subject s in mode o.Mode: its law check gives the
 // Status, Counterexample and Severity, and its fidelity check, with the
 // law's counterexample, gives Explained. When the fidelity check fails,
 // its counterexample, the unexplained outcome, replaces the law's, and
@@ -81,9 +120,17 @@ func SortPropertyResults(rs []PropertyResult) {
 // regression.
 //
 // Results are kept for the life of the process, keyed by everything that
-// decides them (property, adapter, deviations, minters, seed, checks), so
-// that Run and a test that checks the same properties share one run.
+// decides them (property, mode, adapter, deviations, minters, seed,
+// checks), so that Run and a test that checks the same properties share one
+// run. An adapter that cannot express a leeway gets the same draws in both
+// modes (see explicitIn), so its defaults result is its explicit one.
 func CheckProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {
+	if o.mode() == Defaults && !s.Adapter.Supports(adapters.FeatureLeeway) {
+		o.Mode = Explicit
+		r := CheckProperty(ctx, p, s, o)
+		r.Mode = Defaults
+		return r
+	}
 	key := resultKey(p, s, o)
 	if r, ok := propertyResults.Load(key); ok {
 		return r.(PropertyResult)
@@ -109,13 +156,13 @@ func resultKey(p Property, s Subject, o PropertyOptions) string {
 	}
 	rapidMu.Lock()
 	defer rapidMu.Unlock()
-	return strings.Join([]string{p.Name, s.Adapter.Name(), strings.Join(devs, ","), strings.Join(mints, ","),
+	return strings.Join([]string{p.Name, string(o.mode()), s.Adapter.Name(), strings.Join(devs, ","), strings.Join(mints, ","),
 		flag.Lookup("rapid.seed").Value.String(), flag.Lookup("rapid.checks").Value.String(),
 		flag.Lookup("rapid.steps").Value.String(), flag.Lookup("test.short").Value.String()}, "\x00")
 }
 
 func checkProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {
-	r := PropertyResult{Adapter: s.Adapter.Name(), Property: p.Name, Clause: p.Clause, Status: Holds, Explained: true}
+	r := PropertyResult{Adapter: s.Adapter.Name(), Property: p.Name, Mode: o.mode(), Clause: p.Clause, Status: Holds, Explained: true}
 	if p.Unsupported(s, o) != "" {
 		r.Status = PropertyUnsupported
 		return r
@@ -143,9 +190,14 @@ type runOutcome struct {
 	explained bool
 }
 
-// PropertyRunName is the name rapid knows one property check by; its fail
-// files live in testdata/rapid/ under this name with "/" turned into "_".
-func PropertyRunName(p, adapter string, k CheckKind) string {
+// PropertyRunName is the name rapid knows one property check in mode m
+// by; its fail files live in testdata/rapid/ under this name with "/"
+// turned into "_". The explicit mode keeps the name it had before
+// properties ran in both modes, so its committed fail files still replay.
+func PropertyRunName(p, adapter string, m Mode, k CheckKind) string {
+	if m == Defaults {
+		return p + "/" + adapter + "/" + string(Defaults) + "/" + string(k)
+	}
 	return p + "/" + adapter + "/" + string(k)
 }
 
@@ -164,7 +216,7 @@ func runRapid(ctx context.Context, p Property, s Subject, k CheckKind, o Propert
 		defer func() { _ = f.Value.Set(old) }()
 	}
 	rec := &failureRecord{}
-	tb := &captureTB{name: PropertyRunName(p.Name, s.Adapter.Name(), k)}
+	tb := &captureTB{name: PropertyRunName(p.Name, s.Adapter.Name(), o.mode(), k)}
 	tb.run(func() { rapid.Check(tb, p.check(ctx, s, k, o, rec)) })
 	out := runOutcome{failed: tb.failed}
 	if !tb.failed {
@@ -245,4 +297,10 @@ func (tb *captureTB) reproduce() string {
 		}
 	}
 	return "no replay advice"
+}
+
+// isProperty reports whether a property is called name.
+func isProperty(name string) bool {
+	_, ok := LookupProperty(name)
+	return ok
 }

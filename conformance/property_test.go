@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -49,18 +50,80 @@ func judge(name string, devs ...string) Subject {
 	return Subject{Adapter: judgeAdapter{name: name, profile: p}, Profile: p}
 }
 
-// TestOracleSatisfiesEveryLaw runs every property on the oracle itself: a
-// law that fails there is a wrong law, not a finding. No minter takes part:
-// the libraries' minters round, which the issuance law is there to show.
+// TestOracleSatisfiesEveryLaw runs every property on the oracle itself, in
+// both modes and with every registered minter: a law that fails there is a
+// wrong law, not a finding. The libraries' minters round the instants they
+// are asked for; the laws judge what a minted token carries, so the
+// rounding never makes the oracle fail.
 func TestOracleSatisfiesEveryLaw(t *testing.T) {
 	s := judge("judge/oracle")
+	o := PropertyOptions{Minters: all.Minters()}
+	if len(o.Minters) == 0 {
+		t.Fatal("no minter is registered: the issuance laws would go unchecked")
+	}
 	for _, p := range Properties() {
-		t.Run(p.Name, func(t *testing.T) {
-			r := checkProperty(context.Background(), p, s, PropertyOptions{Minters: []adapters.Minter{}})
-			if r.Status == Fails || !r.Explained {
-				t.Errorf("%s on the oracle: %s, explained %t\n%v", p.Name, r.Status, r.Explained, r.Counterexample)
-			}
-		})
+		for _, m := range Modes {
+			t.Run(p.Name+"/"+string(m), func(t *testing.T) {
+				o := o
+				o.Mode = m
+				r := checkProperty(context.Background(), p, s, o)
+				if why := p.Unsupported(s, o); why != "" {
+					t.Skip(why) // leeway-monotone in the defaults mode
+				}
+				if r.Status != Holds || !r.Explained {
+					t.Errorf("%s [%s] on the oracle: %s, explained %t\n%v", p.Name, m, r.Status, r.Explained, r.Counterexample)
+				}
+			})
+		}
+	}
+}
+
+// TestPropertyModes checks what each mode passes to the library: the
+// explicit mode a leeway, the defaults mode none, and that an adapter that
+// cannot express a leeway gets its explicit result in the defaults mode.
+func TestPropertyModes(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		mode   Mode
+		leeway bool
+		want   bool
+	}{
+		{"", true, true}, {Explicit, true, true}, {Defaults, true, false},
+		{Explicit, false, false}, {Defaults, false, false},
+	} {
+		s := judge("judge/modes")
+		if !tc.leeway {
+			s.Adapter = noLeeway{s.Adapter}
+		}
+		if got := explicitIn(s, PropertyOptions{Mode: tc.mode}); got != tc.want {
+			t.Errorf("explicitIn(mode %q, leeway %t) = %t, want %t", tc.mode, tc.leeway, got, tc.want)
+		}
+	}
+	if PropertyKey("window-interval", Explicit) != "window-interval" || PropertyKey("window-interval", Defaults) != "window-interval defaults" {
+		t.Errorf("PropertyKey = %q, %q", PropertyKey("window-interval", Explicit), PropertyKey("window-interval", Defaults))
+	}
+	for _, m := range Modes {
+		if name, got := parsePropertyKey(PropertyKey("issuance", m)); name != "issuance" || got != m {
+			t.Errorf("parsePropertyKey(PropertyKey(issuance, %s)) = %s, %s", m, name, got)
+		}
+	}
+}
+
+// TestDefaultsModeSeesDefaultLeeway checks a built-in default leeway,
+// invisible to the explicit mode, fails exp-boundary in the defaults mode,
+// explained by the profile that declares it.
+func TestDefaultsModeSeesDefaultLeeway(t *testing.T) {
+	s := judge("judge/default-leeway-1m", "default-leeway-1m")
+	p, _ := LookupProperty("exp-boundary")
+	if r := checkProperty(context.Background(), p, s, PropertyOptions{Mode: Explicit}); r.Status != Holds || !r.Explained {
+		t.Errorf("explicit: %s, explained %t, want holds: the explicit mode passes its own leeway", r.Status, r.Explained)
+	}
+	r := checkProperty(context.Background(), p, s, PropertyOptions{Mode: Defaults})
+	if r.Status != Fails || !r.Explained || r.Severity != Security || r.Mode != Defaults {
+		t.Errorf("defaults: %+v, want an explained security failure in the defaults mode", r)
+	}
+	if r.Counterexample != nil && r.Counterexample.Leeway != "" {
+		t.Errorf("defaults counterexample %+v passes a leeway", r.Counterexample)
 	}
 }
 

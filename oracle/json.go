@@ -539,16 +539,27 @@ func IsNumber(s string) bool {
 	return len(s) > 0 && p.number() == nil && p.i == len(s)
 }
 
-// MemberNames returns the names of the members of the JSON object b, in
-// order and unescaped, or why b is not one strict RFC 8259 object.
-func MemberNames(b []byte) ([]string, error) {
+// Member is one member of a claims set as the strict parser reads it.
+type Member struct {
+	// Name is the unescaped name.
+	Name string
+	// Kind is the JSON type of the value: "null", "boolean", "number",
+	// "string", "array" or "object".
+	Kind string
+	// Text is a number's literal or a string's unescaped value.
+	Text string
+}
+
+// Members returns the members of the JSON object b in order, or why b is
+// not one strict RFC 8259 object.
+func Members(b []byte) ([]Member, error) {
 	doc, err := parseDocument(b)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(doc.members))
+	out := make([]Member, len(doc.members))
 	for i, m := range doc.members {
-		names[i] = string(m.name)
+		out[i] = Member{Name: string(m.name), Kind: m.kind.String(), Text: string(m.text)}
 	}
-	return names, nil
+	return out, nil
 }

@@ -204,16 +204,14 @@ func modeIndex(m conformance.Mode) int {
 	return len(conformance.Modes)
 }
 
-// sortedProperties copies ps sorted by adapter and property, keeping nil
-// (not run) apart from empty.
+// sortedProperties copies ps sorted by adapter, property and mode, keeping
+// nil (not run) apart from empty.
 func sortedProperties(ps []conformance.PropertyResult) []conformance.PropertyResult {
 	if ps == nil {
 		return nil
 	}
 	out := slices.Clone(ps)
-	slices.SortStableFunc(out, func(a, b conformance.PropertyResult) int {
-		return cmp.Or(strings.Compare(a.Adapter, b.Adapter), strings.Compare(a.Property, b.Property))
-	})
+	conformance.SortPropertyResults(out)
 	return out
 }
 

@@ -205,7 +205,7 @@ func mdProperties(b *bytes.Buffer, d Document) {
 			ce = fmt.Sprintf("payload %s, now %s, leeway %s: %s", mdCodeCell(truncate(c.Payload, mdPayloadLimit)),
 				mdCodeCell(c.Now), mdCodeCell(orDefault(c.Leeway)), mdCell(truncate(c.Detail, mdErrorLimit)))
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(p.Adapter), mdCell(p.Property), mdCell(p.Clause),
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(p.Adapter), mdCell(p.Key()), mdCell(p.Clause),
 			p.Severity, explainedWord(p.Explained), ce)
 	}
 	b.WriteString("\n")
