@@ -225,8 +225,9 @@ func signCached(alg string, payload []byte) string {
 // sigAlgs are the algorithms the harness signs with.
 var sigAlgs = []string{"HS256", "RS256", "ES256", "EdDSA"}
 
-// supportedAlgs caches, per adapter name, the algorithms it verifies.
-var supportedAlgs sync.Map
+// supportedAlgs caches, per adapter value (see adapterKey), the algorithms
+// it verifies: two adapters of one name may verify different ones.
+var supportedAlgs sync.Map // adapters.Adapter -> []string
 
 // algs lists the harness algorithms the adapter verifies, in sigAlgs order
 // and always starting with HS256, the harness default. An algorithm is
@@ -234,8 +235,11 @@ var supportedAlgs sync.Map
 // the Adapter contract has no way to declare algorithms, and a library
 // that cannot verify EdDSA is not measured on it.
 func algs(ctx context.Context, s Subject, o PropertyOptions) []string {
-	if v, ok := supportedAlgs.Load(s.Adapter.Name()); ok {
-		return v.([]string)
+	key, cacheable := adapterKey(s.Adapter)
+	if cacheable {
+		if v, ok := supportedAlgs.Load(key); ok {
+			return v.([]string)
+		}
 	}
 	out := []string{"HS256"}
 	now := time.Unix(1700000000, 0).UTC()
@@ -250,7 +254,9 @@ func algs(ctx context.Context, s Subject, o PropertyOptions) []string {
 			out = append(out, alg)
 		}
 	}
-	supportedAlgs.Store(s.Adapter.Name(), out)
+	if cacheable {
+		supportedAlgs.Store(key, out)
+	}
 	return out
 }
 

@@ -3,7 +3,6 @@ package conformance_test
 import (
 	"testing"
 
-	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
 )
 
@@ -14,7 +13,7 @@ import (
 //
 //	go test ./conformance -run Propert -rapid.checks=10000
 func TestProperties(t *testing.T) {
-	for _, a := range all.Adapters() {
+	for _, a := range builtinAdapters() {
 		t.Run(a.Name(), func(t *testing.T) {
 			p, err := conformance.BuiltinProfile(a.Name())
 			if err != nil {
