@@ -102,7 +102,7 @@ func (stdlibAdapter) Verify(_ context.Context, token string, opts adapters.Optio
 
 // stdlibProfile declares how stdlibAdapter departs from RFC 7519; each
 // deviation carries its reason, as every profile must. Nothing is recorded
-// (Outcomes is nil), so Run checks fidelity to the deviations only.
+// (Record is nil), so Run checks fidelity to the deviations only.
 var stdlibProfile = conformance.Profile{
 	Schema:  conformance.ProfileSchema,
 	Adapter: "example/stdlib",

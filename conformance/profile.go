@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -14,33 +13,29 @@ import (
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
-// ProfileSchema identifies the profile file format.
-const ProfileSchema = "jwtconform-profile/v1"
+// ProfileSchema identifies the profile file format. Version 2 holds only
+// what a person reviews; the recorded outcomes moved to a Record.
+const ProfileSchema = "jwtconform-profile/v2"
 
 // Profile is one adapter's declared behaviour: the RFC oracle with named
-// deviations, each with a reason, plus the recorded outcome of every test.
-// It is data under version control; -jwtconform.update rewrites Outcomes
-// and Properties and keeps everything else.
+// deviations, each with a reason. It is reviewed data under version
+// control, which -jwtconform.update never rewrites; what the machine
+// records about the adapter is its Record, kept in a file of its own.
 type Profile struct {
 	// Schema is ProfileSchema.
 	Schema string `json:"schema"`
 	// Adapter is the adapter's Name.
 	Adapter string `json:"adapter"`
-	// Module is the module@version the outcomes were recorded with.
-	Module string `json:"module,omitempty"`
 	// Deviations name the ways the library departs from the pure oracle,
 	// or resolves a point the RFC leaves open.
 	Deviations []DeviationRef `json:"deviations"`
-	// Outcomes maps "<vector id> <mode>" to the recorded outcome, rendered
-	// as Outcome.String ("reject/expired"). Nil means nothing is recorded:
-	// only fidelity to the deviations is checked.
-	Outcomes map[string]string `json:"outcomes,omitempty"`
-	// Properties maps a property's name to its recorded result, rendered
-	// as PropertyResult.Record ("holds", "unsupported", or "fails" with the
-	// shrunk counterexample). Nil means nothing is recorded.
-	Properties map[string]string `json:"properties,omitempty"`
-	// Path is the file the profile was loaded from, for -update.
+	// Path is the file the profile was loaded from; its record lives at
+	// RecordFile(Path).
 	Path string `json:"-"`
+	// Record holds the recorded outcomes and property results. Nil means
+	// nothing is recorded: only fidelity to the deviations is checked, and
+	// -jwtconform.update creates the record at RecordFile(Path).
+	Record *Record `json:"-"`
 }
 
 // DeviationRef is a deviation a profile declares, with its reason.
@@ -51,7 +46,7 @@ type DeviationRef struct {
 	Reason string `json:"reason"`
 }
 
-//go:embed profiles/*.json
+//go:embed profiles/*.json profiles/*.record.jsonl
 var embeddedProfiles embed.FS
 
 // BuiltinProfile returns the embedded profile of the named built-in
@@ -62,6 +57,9 @@ func BuiltinProfile(adapter string) (Profile, error) {
 		return p, err
 	}
 	p.Path = ProfileFile(adapter)
+	if p.Record != nil {
+		p.Record.Path = RecordFile(p.Path)
+	}
 	return p, nil
 }
 
@@ -71,13 +69,26 @@ func ProfileFile(adapter string) string {
 	return "profiles/" + strings.NewReplacer("/", "_", " ", "_").Replace(adapter) + ".json"
 }
 
-// LoadProfile reads and checks a profile file.
+// LoadProfile reads and checks a profile file and, when there is one, its
+// record file (RecordFile(name)).
 func LoadProfile(fsys fs.FS, name string) (Profile, error) {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return Profile{}, fmt.Errorf("profile: %w", err)
 	}
-	return ParseProfile(name, b)
+	p, err := ParseProfile(name, b)
+	if err != nil {
+		return p, err
+	}
+	rec, err := loadRecord(fsys, RecordFile(name))
+	if err != nil {
+		return p, err
+	}
+	if rec != nil && rec.Adapter != p.Adapter {
+		return p, fmt.Errorf("record: %s is for adapter %q, not %q", rec.Path, rec.Adapter, p.Adapter)
+	}
+	p.Record = rec
+	return p, nil
 }
 
 // ParseProfile decodes a profile and checks every deviation exists in the
@@ -103,29 +114,43 @@ func ParseProfile(name string, b []byte) (Profile, error) {
 }
 
 // semanticsCache holds the switchboards built so far, keyed by the
-// deviation list's first element and length: a profile's deviations are
-// never changed in place (tests that drop one build a new slice), so the
-// same backing array means the same list.
-var semanticsCache sync.Map
-
-type semanticsKey struct {
-	first *DeviationRef
-	n     int
+// deviation IDs in order, which are all a prediction depends on: a profile
+// edited in place, or two profiles with one list, get the switchboard of
+// what they say now.
+var semanticsCache struct {
+	sync.RWMutex
+	m map[string]oracle.Model
 }
 
 // semantics builds the profile's switchboard from its deviations, once per
-// list of deviations.
+// list of deviation IDs. The reasons are checked on every call, since the
+// cache does not depend on them.
 func (p Profile) semantics() (oracle.Model, error) {
 	if len(p.Deviations) == 0 {
 		return p.buildSemantics()
 	}
-	key := semanticsKey{&p.Deviations[0], len(p.Deviations)}
-	if s, ok := semanticsCache.Load(key); ok {
-		return s.(oracle.Model), nil
+	var arr [1024]byte // a key on the stack: no allocation on a hit
+	key := arr[:0]
+	for _, d := range p.Deviations {
+		if strings.TrimSpace(d.Reason) == "" {
+			return p.buildSemantics() // which says which deviation
+		}
+		key = append(append(key, d.ID...), 0)
+	}
+	semanticsCache.RLock()
+	s, ok := semanticsCache.m[string(key)]
+	semanticsCache.RUnlock()
+	if ok {
+		return s, nil
 	}
 	s, err := p.buildSemantics()
 	if err == nil {
-		semanticsCache.Store(key, s)
+		semanticsCache.Lock()
+		if semanticsCache.m == nil {
+			semanticsCache.m = map[string]oracle.Model{}
+		}
+		semanticsCache.m[string(key)] = s
+		semanticsCache.Unlock()
 	}
 	return s, err
 }
@@ -186,15 +211,7 @@ func (p Profile) Marshal() []byte {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(sorted); err != nil {
-		panic(err) // only strings and maps of strings: cannot fail
+		panic(err) // only strings: cannot fail
 	}
 	return buf.Bytes()
-}
-
-// WriteFile writes the profile to its Path.
-func (p Profile) WriteFile() error {
-	if p.Path == "" {
-		return fmt.Errorf("profile %s: no path to write to", p.Adapter)
-	}
-	return os.WriteFile(p.Path, p.Marshal(), 0o644)
 }

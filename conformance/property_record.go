@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"maps"
@@ -13,54 +12,43 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 )
 
-// propertiesFlag turns the property checks of Run off, for a quick run of
-// the vectors alone.
-var propertiesFlag = flag.Bool("jwtconform.properties", true, "run the rapid property checks in conformance.Run")
-
-// Record renders the result as a profile records it: "holds",
-// "unsupported", or "fails " followed by the shrunk counterexample's
-// payload, clock and leeway as JSON. The detail, which quotes library
-// error text, is left out.
-func (r PropertyResult) Record() string {
+// Record renders the result as a record keeps it: the status and, for a
+// failure, the shrunk counterexample's payload, clock and leeway. The
+// detail, which quotes library error text, is left out.
+func (r PropertyResult) Record() PropertyRecord {
 	if r.Status != Fails || r.Counterexample == nil {
-		return string(r.Status)
+		return PropertyRecord{Status: r.Status}
 	}
-	b, err := json.Marshal(struct {
-		Payload string `json:"payload"`
-		Now     string `json:"now"`
-		Leeway  string `json:"leeway,omitempty"`
-	}{r.Counterexample.Payload, r.Counterexample.Now, r.Counterexample.Leeway})
-	if err != nil {
-		panic(err) // strings only: cannot fail
-	}
-	return string(Fails) + " " + string(b)
+	cx := r.Counterexample
+	return PropertyRecord{Status: r.Status, Counterexample: &RecordedCounterexample{cx.Payload, cx.Now, cx.Leeway}}
 }
 
 // RunProperties runs the property stage of Run alone: a subtest per
-// property and mode ("properties/<name>/<mode>"), failing when the result
-// is unexplained or differs from the one p records. It never rewrites p.
+// property ("properties/<name>"), failing when the result is unexplained or
+// differs from the one p.Record holds. It never rewrites a record.
 func RunProperties(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter) {
 	t.Helper()
-	runProperties(t, a, p, minters)
+	runProperties(t, a, p, minters, false)
 }
 
-// runProperties is Run's property stage: a subtest per property and mode
-// ("properties/<name>/<mode>"), failing when the result is unexplained or
-// differs from the one p records. It returns the results' records, keyed
-// by PropertyKey, for -jwtconform.update.
-func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapters.Minter) map[string]string {
+// runProperties is Run's property stage: a subtest per property, failing
+// when the result is unexplained or, unless updating, differs from the one
+// p.Record holds. It returns the records of the properties that ran, for
+// -jwtconform.update.
+func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapters.Minter, update bool) map[string]PropertyRecord {
 	t.Helper()
 	var (
 		mu  sync.Mutex
-		got = map[string]string{}
+		got = map[string]PropertyRecord{}
 	)
+	rec := p.Record
 	s := Subject{Adapter: a, Profile: p}
 	t.Run("properties", func(t *testing.T) {
 		for _, prop := range Properties() {
 			t.Run(prop.Name, func(t *testing.T) {
 				for _, m := range Modes {
 					t.Run(string(m), func(t *testing.T) {
-						if !*updateFlag {
+						if !update {
 							t.Parallel() // rapid runs one at a time; this keeps them off the vectors' path
 						}
 						o := PropertyOptions{Timeout: callTimeout(), FailFiles: true, Mode: m, Minters: minters}
@@ -72,7 +60,7 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapte
 						if !r.Explained {
 							t.Errorf("%s\nunexplained: the profile does not predict what the library did", describeProperty(prop, r, a))
 						}
-						if *updateFlag || p.Properties == nil {
+						if update || rec == nil {
 							return
 						}
 						if !recordedConfig() {
@@ -80,9 +68,9 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapte
 							// it still fails on anything the profile cannot explain.
 							return
 						}
-						if want, ok := p.Properties[key]; !ok {
+						if want, ok := rec.Properties[key]; !ok {
 							t.Errorf("%s\nno recorded result; run with -jwtconform.update to record %s", describeProperty(prop, r, a), r.Record())
-						} else if want != r.Record() {
+						} else if !want.Equal(r.Record()) {
 							t.Errorf("%s\nproperty result mismatch (-want +got):\n-\t%s\n+\t%s", describeProperty(prop, r, a), want, r.Record())
 						}
 					})
@@ -90,13 +78,13 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapte
 			})
 		}
 	})
-	if !*updateFlag && p.Properties != nil && !recordedConfig() {
-		t.Logf("rapid runs with seed %d and -rapid.checks=%s, not the recorded seed %d and 100 checks: property results are checked against the profile only", PropertySeed(), flag.Lookup("rapid.checks").Value.String(), DefaultPropertySeed)
+	if !update && rec != nil && !recordedConfig() {
+		t.Logf("rapid runs with seed %d and -rapid.checks=%s, not the recorded seed %d and 100 checks: property results are checked against the record only", PropertySeed(), flag.Lookup("rapid.checks").Value.String(), DefaultPropertySeed)
 	}
-	if !*updateFlag && p.Properties != nil {
-		for _, k := range slices.Sorted(maps.Keys(p.Properties)) {
+	if !update && rec != nil {
+		for _, k := range slices.Sorted(maps.Keys(rec.Properties)) {
 			if name, _ := parsePropertyKey(k); !isProperty(name) {
-				t.Errorf("stale recorded property %q: no such property any more; run with -jwtconform.update", k)
+				t.Errorf("stale recorded property %q in %s: no such property any more; run with -jwtconform.update", k, rec.Path)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ import (
 
 // DefaultPropertySeed is rapid's seed unless -rapid.seed (or RAPID_SEED)
 // names another: a fixed seed makes every counterexample, shrunk from the
-// same checks, byte-stable, so it can be recorded in a profile.
+// same checks, byte-stable, so it can be recorded in a Record.
 const DefaultPropertySeed uint64 = 0x6a7774636f6e66 // "jwtconf"
 
 // rapidMu serialises rapid runs: rapid's settings are process-wide flags,
@@ -120,18 +121,24 @@ func parsePropertyKey(key string) (string, Mode) {
 // regression.
 //
 // Results are kept for the life of the process, keyed by everything that
-// decides them (property, mode, adapter, deviations, minters, seed,
-// checks), so that Run and a test that checks the same properties share one
-// run. An adapter that cannot express a leeway gets the same draws in both
-// modes (see explicitIn), so its defaults result is its explicit one.
+// decides them (property, mode, the adapter value itself, the deviation IDs in
+// order, minters, seed, checks), so that Run and a test that checks the
+// same properties on the same adapter share one run. An adapter value that
+// is not comparable is never cached. An adapter that cannot express a
+// leeway gets the same draws in both modes (see explicitIn).
 func CheckProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {
 	if o.mode() == Defaults && !s.Adapter.Supports(adapters.FeatureLeeway) {
+		// Such an adapter runs its explicit checks with the clock alone:
+		// its defaults result is its explicit one.
 		o.Mode = Explicit
 		r := CheckProperty(ctx, p, s, o)
 		r.Mode = Defaults
 		return r
 	}
-	key := resultKey(p, s, o)
+	key, ok := resultKey(p, s, o)
+	if !ok {
+		return checkProperty(ctx, p, s, o)
+	}
 	if r, ok := propertyResults.Load(key); ok {
 		return r.(PropertyResult)
 	}
@@ -141,24 +148,46 @@ func CheckProperty(ctx context.Context, p Property, s Subject, o PropertyOptions
 }
 
 // propertyResults caches CheckProperty's results.
-var propertyResults sync.Map
+var propertyResults sync.Map // propertyKey -> PropertyResult
 
-// resultKey is everything that decides a property result.
-func resultKey(p Property, s Subject, o PropertyOptions) string {
+// propertyKey is everything that decides a property result: the adapter
+// value, so that two adapters of one name never share a result, and the
+// rest as a string.
+type propertyKey struct {
+	adapter adapters.Adapter
+	rest    string
+}
+
+// adapterKey returns a, for use in a map key, when a can be one: an
+// adapter whose value holds a func, map or slice cannot, and is not
+// cached.
+func adapterKey(a adapters.Adapter) (adapters.Adapter, bool) {
+	if a == nil || !reflect.ValueOf(a).Comparable() {
+		return nil, false
+	}
+	return a, true
+}
+
+// resultKey is everything that decides a property result, and whether it
+// can be a key at all.
+func resultKey(p Property, s Subject, o PropertyOptions) (propertyKey, bool) {
+	a, ok := adapterKey(s.Adapter)
+	if !ok {
+		return propertyKey{}, false
+	}
 	setupRapid()
 	var devs, mints []string
 	for _, d := range s.Profile.Deviations {
 		devs = append(devs, d.ID)
 	}
-	slices.Sort(devs)
 	for _, m := range o.minters() {
 		mints = append(mints, m.Name())
 	}
 	rapidMu.Lock()
 	defer rapidMu.Unlock()
-	return strings.Join([]string{p.Name, string(o.mode()), s.Adapter.Name(), strings.Join(devs, ","), strings.Join(mints, ","),
+	return propertyKey{a, strings.Join([]string{p.Name, string(o.mode()), s.Adapter.Name(), strings.Join(devs, ","), strings.Join(mints, ","),
 		flag.Lookup("rapid.seed").Value.String(), flag.Lookup("rapid.checks").Value.String(),
-		flag.Lookup("rapid.steps").Value.String(), flag.Lookup("test.short").Value.String()}, "\x00")
+		flag.Lookup("rapid.steps").Value.String(), flag.Lookup("test.short").Value.String()}, "\x00")}, true
 }
 
 func checkProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {
@@ -208,7 +237,7 @@ func runRapid(ctx context.Context, p Property, s Subject, k CheckKind, o Propert
 	rapidMu.Lock()
 	defer rapidMu.Unlock()
 	if k == LawCheck || !o.FailFiles {
-		// A law that fails is a finding recorded in the profile, not a
+		// A law that fails is a finding kept in the record, not a
 		// regression to replay: keep rapid from writing a fail file.
 		f := flag.Lookup("rapid.nofailfile")
 		old := f.Value.String()

@@ -52,7 +52,7 @@ type Result struct {
 	Explained bool `json:"explained"`
 }
 
-// Key is the result's key in a profile's recorded outcomes.
+// Key is the result's key in a Record's Outcomes.
 func (r Result) Key() string { return OutcomeKey(r.Vector, r.Mode) }
 
 // OutcomeKey is the key of a recorded outcome: "<vector id> <mode>".

@@ -16,25 +16,52 @@ import (
 
 // Run runs the whole suite against adapter a under profile p, as a test: a
 // subtest per vector and mode ("<vector id>/<mode>"), each failing when the
-// outcome is one the profile does not explain or differs from the recorded
-// outcome; then the must-hold checks, which no profile can waive; then
-// every rapid property ("properties/<name>", see Properties), each failing
-// when its result is unexplained or differs from the one recorded; then the
-// checks on the profile itself (every deviation explains something; no
-// recorded outcome is stale). -jwtconform.properties=false skips the
-// properties. A library's own tests can call it with a
-// custom adapter:
+// outcome is one the profile does not explain or differs from the outcome
+// p.Record holds; then the must-hold checks, which no profile can waive;
+// then every rapid property ("properties/<name>", see Properties), each
+// failing when its result is unexplained or differs from the one recorded;
+// then the checks on the profile itself (every deviation explains
+// something; no recorded entry is stale). -jwtconform.properties=false
+// skips the properties and -jwtconform.vectors selects vectors by id. A
+// library's own tests can call it with a custom adapter:
 //
 //	func TestConformance(t *testing.T) {
 //		p, _ := conformance.LoadProfile(os.DirFS("."), "testdata/profile.json")
 //		conformance.Run(t, myAdapter{}, p)
 //	}
 //
-// With -jwtconform.update the recorded outcomes and property results are
-// rewritten into p.Path. The minters issue the tokens of the issuance
-// properties (adapters/all's Minters for the built-ins); with none, those
-// properties are unsupported.
+// With -jwtconform.update the entries of what ran (whatever -run,
+// -jwtconform.vectors or -jwtconform.properties selected) are rewritten
+// into the record file, RecordFile(p.Path), and every other entry is kept;
+// the profile itself is never rewritten. The minters issue the tokens of
+// the issuance properties (adapters/all's Minters for the built-ins); with
+// none, those properties are unsupported.
 func Run(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter) {
+	t.Helper()
+	cfg := flagConfig()
+	cfg.minters = minters
+	runSuite(t, a, p, cfg)
+}
+
+// runConfig is what the flags tell Run, apart so that a test can run an
+// update of its own choosing.
+type runConfig struct {
+	minters    []adapters.Minter
+	update     bool
+	properties bool
+	// selected reports whether the vector runs at all; nil runs every one.
+	selected func(id string) bool
+}
+
+func flagConfig() runConfig {
+	return runConfig{
+		update:     *updateFlag,
+		properties: *propertiesFlag,
+		selected:   func(id string) bool { return MatchGlob(*vectorsFlag, id) },
+	}
+}
+
+func runSuite(t *testing.T, a adapters.Adapter, p Profile, cfg runConfig) {
 	t.Helper()
 	if p.Adapter != a.Name() {
 		t.Fatalf("profile %s is for adapter %q, not %q", p.Path, p.Adapter, a.Name())
@@ -44,8 +71,9 @@ func Run(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter
 	}
 	vs := vectors.All()
 	mod := a.Module()
-	if p.Module != "" && p.Module != mod.String() {
-		t.Logf("outcomes were recorded with %s; running %s", p.Module, mod)
+	rec := p.Record
+	if rec != nil && rec.Module != "" && rec.Module != mod.String() {
+		t.Logf("outcomes were recorded with %s; running %s", rec.Module, mod)
 	}
 	e := Evaluator{Timeout: callTimeout()}
 	var (
@@ -54,9 +82,12 @@ func Run(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter
 	)
 	t.Run("vectors", func(t *testing.T) {
 		for _, v := range vs {
+			if cfg.selected != nil && !cfg.selected(v.ID) {
+				continue
+			}
 			for _, m := range Modes {
 				t.Run(v.ID+"/"+string(m), func(t *testing.T) {
-					if !*updateFlag {
+					if !cfg.update {
 						t.Parallel()
 					}
 					r, err := e.Evaluate(context.Background(), a, p, v, m)
@@ -70,10 +101,10 @@ func Run(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter
 						t.Errorf("%s\nunexplained outcome: the profile predicts %s, the library gave %s\nprofile reasons: %s",
 							describe(r, mod, v), r.Profile.Verdict, r.Outcome, strings.Join(r.Profile.Reasons, "; "))
 					}
-					if *updateFlag || p.Outcomes == nil {
+					if cfg.update || rec == nil {
 						return
 					}
-					if want, ok := p.Outcomes[r.Key()]; !ok {
+					if want, ok := rec.Outcomes[r.Key()]; !ok {
 						t.Errorf("%s\nno recorded outcome; run with -jwtconform.update to record %s", describe(r, mod, v), r.Outcome)
 					} else if want != r.Outcome.String() {
 						t.Errorf("%s\noutcome mismatch (-want +got):\n-\t%s\n+\t%s", describe(r, mod, v), want, r.Outcome)
@@ -83,36 +114,70 @@ func Run(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter
 		}
 	})
 	t.Run("must-hold", func(t *testing.T) { checkMustHold(t, a) })
-	var props map[string]string
-	if *propertiesFlag {
-		props = runProperties(t, a, p, minters)
+	var props map[string]PropertyRecord
+	if cfg.properties {
+		props = runProperties(t, a, p, cfg.minters, cfg.update)
 	}
 	t.Run("profile", func(t *testing.T) {
 		checkDeviationsUsed(t, p, vs)
-		if *updateFlag {
-			p.Outcomes = got
-			switch {
-			case props != nil && recordedConfig():
-				p.Properties = props
-			case props != nil:
-				t.Logf("property results kept as recorded: this run's seed or -rapid.checks differs from the recorded configuration")
-			}
-			p.Module = mod.String()
-			if err := p.WriteFile(); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("rewrote %d outcomes in %s", len(got), p.Path)
+		if cfg.update || rec == nil {
 			return
 		}
-		if p.Outcomes == nil {
-			return
-		}
-		for _, k := range slices.Sorted(maps.Keys(p.Outcomes)) {
-			if _, ok := got[k]; !ok {
-				t.Errorf("stale recorded outcome %q: no such vector and mode any more; run with -jwtconform.update", k)
+		keys := vectorKeys(vs)
+		for _, k := range slices.Sorted(maps.Keys(rec.Outcomes)) {
+			if !keys[k] {
+				t.Errorf("stale recorded outcome %q in %s: no such vector and mode any more; run with -jwtconform.update", k, rec.Path)
 			}
 		}
 	})
+	if cfg.update {
+		// Outside the subtests, so that no -run filter skips the write.
+		if !recordedConfig() && props != nil {
+			t.Logf("property results kept as recorded: this run's seed or -rapid.checks differs from the recorded configuration")
+			props = nil
+		}
+		path, err := updateRecord(p, mod, got, props, vs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("rewrote %d outcomes and %d property results in %s, keeping every other entry", len(got), len(props), path)
+	}
+}
+
+// updateRecord merges what one run found into p's record file: the
+// entries that ran are replaced, every other entry is kept, and entries of
+// vectors or properties that no longer exist are dropped.
+func updateRecord(p Profile, mod adapters.Module, got map[string]string, props map[string]PropertyRecord, vs []vectors.Vector) (string, error) {
+	rec := Record{Adapter: p.Adapter}
+	if p.Record != nil {
+		rec = *p.Record
+	}
+	if rec.Path == "" {
+		if p.Path == "" {
+			return "", fmt.Errorf("profile %s: no path to write its record to", p.Adapter)
+		}
+		rec.Path = RecordFile(p.Path)
+	}
+	names := map[string]bool{}
+	for _, prop := range Properties() {
+		for _, m := range Modes {
+			names[PropertyKey(prop.Name, m)] = true
+		}
+	}
+	rec = rec.Merge(got, props, vectorKeys(vs), names)
+	rec.Module = mod.String()
+	return rec.Path, rec.WriteFile()
+}
+
+// vectorKeys is the set of OutcomeKeys of vs in every mode.
+func vectorKeys(vs []vectors.Vector) map[string]bool {
+	keys := make(map[string]bool, len(vs)*len(Modes))
+	for _, v := range vs {
+		for _, m := range Modes {
+			keys[OutcomeKey(v.ID, m)] = true
+		}
+	}
+	return keys
 }
 
 // describe names everything needed to reproduce a result.

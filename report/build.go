@@ -146,10 +146,12 @@ func Build(in Input) (Document, error) {
 
 func adapterOf(s conformance.Subject) Adapter {
 	a := Adapter{
-		Name:         s.Adapter.Name(),
-		Module:       s.Adapter.Module(),
-		RecordedWith: s.Profile.Module,
-		Deviations:   make([]Deviation, 0, len(s.Profile.Deviations)),
+		Name:       s.Adapter.Name(),
+		Module:     s.Adapter.Module(),
+		Deviations: make([]Deviation, 0, len(s.Profile.Deviations)),
+	}
+	if s.Profile.Record != nil {
+		a.RecordedWith = s.Profile.Record.Module
 	}
 	for _, ref := range s.Profile.Deviations {
 		dev, _ := oracle.LookupPreset(ref.ID)

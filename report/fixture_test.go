@@ -31,7 +31,8 @@ func (a fakeAdapter) Verify(context.Context, string, adapters.Options) adapters.
 func subject(name, path, version string, devs ...conformance.DeviationRef) conformance.Subject {
 	return conformance.Subject{
 		Adapter: fakeAdapter{name, adapters.Module{Path: path, Version: version}},
-		Profile: conformance.Profile{Schema: conformance.ProfileSchema, Adapter: name, Module: path + "@" + version, Deviations: devs},
+		Profile: conformance.Profile{Schema: conformance.ProfileSchema, Adapter: name, Deviations: devs,
+			Record: &conformance.Record{Adapter: name, Module: path + "@" + version}},
 	}
 }
 

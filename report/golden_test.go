@@ -2,20 +2,21 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/jwtconform/jwtconform/conformance"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/name, or rewrites it under -update.
+// golden compares got with testdata/name, or rewrites it under
+// -jwtconform.update (or JWTCONFORM_UPDATE): the one update flag of the
+// project, which conformance defines and this test binary links.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update {
+	if conformance.Updating() {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -23,10 +24,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
+		t.Fatalf("%v (run go test ./report -jwtconform.update to create it)", err)
 	}
 	if !bytes.Equal(want, got) {
-		t.Errorf("%s mismatch (-want +got):\n%s\nrun go test ./report -update if the change is intended", path, lineDiff(string(want), string(got)))
+		t.Errorf("%s mismatch (-want +got):\n%s\nrun go test ./report -jwtconform.update if the change is intended", path, lineDiff(string(want), string(got)))
 	}
 }
 
