@@ -29,6 +29,14 @@ type Profile struct {
 	// Deviations name the ways the library departs from the pure oracle,
 	// or resolves a point the RFC leaves open.
 	Deviations []DeviationRef `json:"deviations"`
+	// Parameters set parameters of the oracle's model one by one (see
+	// oracle.Parameters), after the deviations' presets, for what no preset
+	// names: {"name": "nbf.default-leeway", "value": "5m", "reason": ...}.
+	Parameters []ParameterRef `json:"parameters,omitempty"`
+	// Presets are the profile author's own presets (oracle.NewPreset), for
+	// what parameters cannot say; Deviations name them by ID like built-in
+	// ones. Code, not data: set them after loading the profile.
+	Presets []oracle.Preset `json:"-"`
 	// Path is the file the profile was loaded from; its record lives at
 	// RecordFile(Path).
 	Path string `json:"-"`
@@ -42,6 +50,16 @@ type Profile struct {
 type DeviationRef struct {
 	// ID names an entry of the deviation catalogue.
 	ID string `json:"id"`
+	// Reason cites the RFC clause and the library code or issue.
+	Reason string `json:"reason"`
+}
+
+// ParameterRef is a parameter of the model a profile sets, with its reason.
+type ParameterRef struct {
+	// Name is the parameter's name, as oracle.Parameters lists it.
+	Name string `json:"name"`
+	// Value is its value, in the parameter's own notation.
+	Value string `json:"value"`
 	// Reason cites the RFC clause and the library code or issue.
 	Reason string `json:"reason"`
 }
@@ -126,7 +144,8 @@ var semanticsCache struct {
 // list of deviation IDs. The reasons are checked on every call, since the
 // cache does not depend on them.
 func (p Profile) semantics() (oracle.Model, error) {
-	if len(p.Deviations) == 0 {
+	if len(p.Deviations) == 0 || len(p.Presets) > 0 {
+		// An author's presets are functions, which no key can stand for.
 		return p.buildSemantics()
 	}
 	var arr [1024]byte // a key on the stack: no allocation on a hit
@@ -136,6 +155,12 @@ func (p Profile) semantics() (oracle.Model, error) {
 			return p.buildSemantics() // which says which deviation
 		}
 		key = append(append(key, d.ID...), 0)
+	}
+	for _, r := range p.Parameters {
+		if strings.TrimSpace(r.Reason) == "" {
+			return p.buildSemantics()
+		}
+		key = append(append(append(append(key, r.Name...), '='), r.Value...), 0)
 	}
 	semanticsCache.RLock()
 	s, ok := semanticsCache.m[string(key)]
@@ -158,10 +183,20 @@ func (p Profile) semantics() (oracle.Model, error) {
 func (p Profile) buildSemantics() (oracle.Model, error) {
 	var s oracle.Model
 	seen := map[string]bool{}
+	own := map[string]oracle.Preset{}
+	for _, d := range p.Presets {
+		if _, builtin := oracle.LookupPreset(d.ID); builtin {
+			return s, fmt.Errorf("preset %q of the profile's own is a built-in preset's name", d.ID)
+		}
+		own[d.ID] = d
+	}
 	for _, d := range p.Deviations {
 		dev, ok := oracle.LookupPreset(d.ID)
 		if !ok {
-			return s, fmt.Errorf("deviation %q is not in the catalogue (see oracle/presets.go)", d.ID)
+			dev, ok = own[d.ID]
+		}
+		if !ok {
+			return s, fmt.Errorf("deviation %q is not in the catalogue (see oracle/presets.go) nor among the profile's own presets", d.ID)
 		}
 		if strings.TrimSpace(d.Reason) == "" {
 			return s, fmt.Errorf("deviation %q has no reason: cite the RFC clause and the library code or issue", d.ID)
@@ -171,6 +206,14 @@ func (p Profile) buildSemantics() (oracle.Model, error) {
 		}
 		seen[d.ID] = true
 		dev.Apply(&s)
+	}
+	for _, r := range p.Parameters {
+		if strings.TrimSpace(r.Reason) == "" {
+			return s, fmt.Errorf("parameter %q has no reason: cite the RFC clause and the library code or issue", r.Name)
+		}
+		if err := s.Set(r.Name, r.Value); err != nil {
+			return s, err
+		}
 	}
 	return s, nil
 }

@@ -3,6 +3,7 @@ package conformance
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jwtconform/jwtconform/oracle"
 )
@@ -60,6 +61,41 @@ func TestCatalogueEntriesAreDocumented(t *testing.T) {
 	for _, d := range oracle.Presets() {
 		if d.Summary == "" || d.Apply == nil {
 			t.Errorf("deviation %q needs a summary and a switch", d.ID)
+		}
+	}
+}
+
+// TestProfileParametersAndOwnPresets checks a profile's parameters and its
+// author's own presets predict, and that each is refused without a reason
+// or under a built-in preset's name.
+func TestProfileParametersAndOwnPresets(t *testing.T) {
+	nbf := oracle.Query{Now: time.Unix(1700000000, 0)} // the defaults mode
+	payload := []byte(`{"nbf":1700000240}`)
+	base := Profile{Schema: ProfileSchema, Adapter: "x"}
+	if j, _ := base.Predict(payload, nbf); j.Verdict != oracle.Reject {
+		t.Fatalf("the RFC profile says %s for nbf four minutes ahead", j.Verdict)
+	}
+	withParam := base
+	withParam.Parameters = []ParameterRef{{Name: "nbf.default-leeway", Value: "5m", Reason: "go-oidc verify.go: a fixed five minutes on nbf"}}
+	if j, err := withParam.Predict(payload, nbf); err != nil || j.Verdict != oracle.Accept {
+		t.Errorf("with nbf.default-leeway=5m: %s, %v; want accept", j.Verdict, err)
+	}
+	own := base
+	own.Presets = []oracle.Preset{oracle.NewPreset("nbf-five-minutes", "five minutes on nbf", func(m *oracle.Model) { m.Nbf.DefaultLeeway = 5 * time.Minute })}
+	own.Deviations = []DeviationRef{{ID: "nbf-five-minutes", Reason: "the author's own"}}
+	if j, err := own.Predict(payload, nbf); err != nil || j.Verdict != oracle.Accept {
+		t.Errorf("with the author's own preset: %s, %v; want accept", j.Verdict, err)
+	}
+	for _, tc := range []struct {
+		p    Profile
+		want string
+	}{
+		{Profile{Parameters: []ParameterRef{{Name: "nbf.default-leeway", Value: "5m"}}}, `parameter "nbf.default-leeway" has no reason`},
+		{Profile{Parameters: []ParameterRef{{Name: "nbf.leeway-ish", Value: "5m", Reason: "r"}}}, `no parameter "nbf.leeway-ish"`},
+		{Profile{Presets: []oracle.Preset{oracle.NewPreset("exp-inclusive", "", nil)}}, `"exp-inclusive" of the profile's own is a built-in preset's name`},
+	} {
+		if _, err := tc.p.Predict(payload, nbf); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Predict = %v, want an error with %q", err, tc.want)
 		}
 	}
 }

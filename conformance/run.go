@@ -191,8 +191,9 @@ func describe(r Result, mod adapters.Module, v vectors.Vector) string {
 		r.RFC.Verdict, strings.Join(r.RFC.Reasons, "; "))
 }
 
-// checkDeviationsUsed fails for every deviation of p whose removal would
-// change no prediction on any vector: a deviation must explain something.
+// checkDeviationsUsed fails for every deviation and parameter of p whose
+// removal would change no prediction on any vector: each must explain
+// something.
 func checkDeviationsUsed(t *testing.T, p Profile, vs []vectors.Vector) {
 	t.Helper()
 	full, err := p.semantics()
@@ -208,6 +209,17 @@ func checkDeviationsUsed(t *testing.T, p Profile, vs []vectors.Vector) {
 		}
 		if !explainsSomething(full, s, vs) {
 			t.Errorf("deviation %q of %s explains no vector: remove it from %s, or add the vector that shows it", d.ID, p.Adapter, p.Path)
+		}
+	}
+	for i, r := range p.Parameters {
+		without := p
+		without.Parameters = slices.Delete(slices.Clone(p.Parameters), i, i+1)
+		s, err := without.semantics()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !explainsSomething(full, s, vs) {
+			t.Errorf("parameter %s=%s of %s explains no vector: remove it from %s, or add the vector that shows it", r.Name, r.Value, p.Adapter, p.Path)
 		}
 	}
 }

@@ -16,7 +16,8 @@ func ExampleJudge() {
 
 // A library author names a behaviour the built-in presets do not: here a
 // verifier whose nbf alone has a built-in five-minute leeway, as go-oidc's
-// has, set on the model's parameters.
+// has, set on the model's parameters. A profile takes it in its Presets
+// (conformance.Profile) and names it among its deviations.
 func ExampleNewPreset() {
 	fiveMinutesOnNbf := oracle.NewPreset("nbf-leeway-5m", "nbf has a built-in five-minute leeway; exp has none",
 		func(m *oracle.Model) { m.Nbf.DefaultLeeway = 5 * time.Minute })
