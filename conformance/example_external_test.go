@@ -40,23 +40,9 @@ func (stdlibAdapter) Supports(f adapters.Feature) bool {
 }
 
 func (stdlibAdapter) Verify(_ context.Context, token string, opts adapters.Options) adapters.Outcome {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return adapters.Rejected(adapters.MalformedToken, errors.New("want three segments"))
-	}
-	secret, ok := opts.Key.Public.([]byte)
-	if !ok || opts.Key.Alg != "HS256" {
-		return adapters.Rejected(adapters.Signature, errors.New("this verifier knows HS256 only"))
-	}
-	mac := hmac.New(sha256.New, secret)
-	mac.Write([]byte(parts[0] + "." + parts[1]))
-	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
-	if err != nil || !hmac.Equal(sig, mac.Sum(nil)) {
-		return adapters.Rejected(adapters.Signature, errors.New("bad signature"))
-	}
-	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
-	if err != nil {
-		return adapters.Rejected(adapters.MalformedToken, err)
+	payload, rejected := hs256Payload(token, opts)
+	if rejected != nil {
+		return *rejected
 	}
 	var claims map[string]any
 	dec := json.NewDecoder(bytes.NewReader(payload))
@@ -124,4 +110,32 @@ var stdlibProfile = conformance.Profile{
 // vector in both modes, the must-hold checks and the profile's own checks.
 func TestExampleCustomAdapter(t *testing.T) {
 	conformance.Run(t, stdlibAdapter{}, stdlibProfile)
+}
+
+// hs256Payload checks token's HS256 signature with the key in opts and
+// returns its payload, or the rejection.
+func hs256Payload(token string, opts adapters.Options) ([]byte, *adapters.Outcome) {
+	reject := func(c adapters.Class, err error) ([]byte, *adapters.Outcome) {
+		o := adapters.Rejected(c, err)
+		return nil, &o
+	}
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return reject(adapters.MalformedToken, errors.New("want three segments"))
+	}
+	secret, ok := opts.Key.Public.([]byte)
+	if !ok || opts.Key.Alg != "HS256" {
+		return reject(adapters.Signature, errors.New("this verifier knows HS256 only"))
+	}
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte(parts[0] + "." + parts[1]))
+	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
+	if err != nil || !hmac.Equal(sig, mac.Sum(nil)) {
+		return reject(adapters.Signature, errors.New("bad signature"))
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		return reject(adapters.MalformedToken, err)
+	}
+	return payload, nil
 }
