@@ -14,11 +14,11 @@ import (
 // clock and leeway, not just on the vectors' chosen points. Each is checked
 // on each adapter twice, by rapid:
 //
-//   - the law check (LawCheck) holds the library to the RFC law. Its
+//   - the law check (LawStandard) holds the library to the RFC law. Its
 //     result is the PropertyResult's Status: Holds when rapid finds no
 //     counterexample in its checks, Fails with the shrunk counterexample
 //     otherwise. A failure is a conformance finding, graded by Severity.
-//   - the fidelity check (FidelityCheck) holds the library to its profile:
+//   - the fidelity check (ProfileStandard) holds the library to its profile:
 //     every outcome seen while checking the law must be one the profile
 //     predicts. Its result, together with whether the profile predicts
 //     every outcome of the law's counterexample, is the PropertyResult's
@@ -46,15 +46,16 @@ type Property struct {
 	body func(pc *propCase)
 }
 
-// CheckKind is what a property check holds the library to.
-type CheckKind string
+// Standard is what a property run holds the library to: the RFC law or
+// its profile. Its value names the run in fail files.
+type Standard string
 
-// The two checks of every property.
+// The two standards of every property.
 const (
-	// LawCheck holds the library to the RFC law.
-	LawCheck CheckKind = "law"
-	// FidelityCheck holds the library to its profile.
-	FidelityCheck CheckKind = "fidelity"
+	// LawStandard holds the library to the RFC law.
+	LawStandard Standard = "law"
+	// ProfileStandard holds the library to its profile (fidelity).
+	ProfileStandard Standard = "fidelity"
 )
 
 // PropertyOptions tune how properties run.
@@ -119,11 +120,11 @@ func (p Property) Unsupported(s Subject, o PropertyOptions) string {
 // Check is the property as a plain rapid property for subject s: kind k
 // fails on a counterexample to the law, or on an outcome s's profile does
 // not predict. The fuzz targets run it through rapid.MakeFuzz.
-func (p Property) Rapid(s Subject, k CheckKind, o PropertyOptions) func(*rapid.T) {
+func (p Property) Rapid(s Subject, k Standard, o PropertyOptions) func(*rapid.T) {
 	return p.check(context.Background(), s, k, o, nil)
 }
 
-func (p Property) check(ctx context.Context, s Subject, k CheckKind, o PropertyOptions, rec *failureRecord) func(*rapid.T) {
+func (p Property) check(ctx context.Context, s Subject, k Standard, o PropertyOptions, rec *failureRecord) func(*rapid.T) {
 	sem, err := s.Profile.semantics()
 	return func(t *rapid.T) {
 		if err != nil {

@@ -20,7 +20,7 @@ type propCase struct {
 	t     *rapid.T
 	ctx   context.Context
 	s     Subject
-	kind  CheckKind
+	kind  Standard
 	opts  PropertyOptions
 	sem   oracle.Model
 	rec   *failureRecord
@@ -84,9 +84,9 @@ func (pc *propCase) verifyToken(label, token string, payload []byte, c oracle.Qu
 	})
 	i := len(pc.calls) - 1
 	switch {
-	case pc.kind == FidelityCheck && !Explains(pc.calls[i].profile, o):
+	case pc.kind == ProfileStandard && !Explains(pc.calls[i].profile, o):
 		pc.fail(i, fmt.Sprintf("unexplained: the profile predicts %s, the library gave %s", pc.calls[i].profile.Verdict, o))
-	case pc.kind == LawCheck && (o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout):
+	case pc.kind == LawStandard && (o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout):
 		pc.fail(i, fmt.Sprintf("the library gave %s", o.Verdict))
 	}
 	return o
@@ -95,7 +95,7 @@ func (pc *propCase) verifyToken(label, token string, payload []byte, c oracle.Qu
 // law ends the case in the law check when ok is false; primary is the
 // index of the call that breaks the law.
 func (pc *propCase) law(ok bool, primary int, format string, args ...any) {
-	if ok || pc.kind != LawCheck {
+	if ok || pc.kind != LawStandard {
 		return
 	}
 	pc.fail(primary, fmt.Sprintf(format, args...))

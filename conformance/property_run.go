@@ -196,8 +196,8 @@ func checkProperty(ctx context.Context, p Property, s Subject, o PropertyOptions
 		r.Status = PropertyUnsupported
 		return r
 	}
-	law := runRapid(ctx, p, s, LawCheck, o)
-	fid := runRapid(ctx, p, s, FidelityCheck, o)
+	law := runRapid(ctx, p, s, LawStandard, o)
+	fid := runRapid(ctx, p, s, ProfileStandard, o)
 	if law.failed {
 		r.Status = Fails
 		r.Counterexample = law.cx
@@ -223,7 +223,7 @@ type runOutcome struct {
 // by; its fail files live in testdata/rapid/ under this name with "/"
 // turned into "_". The explicit mode keeps the name it had before
 // properties ran in both modes, so its committed fail files still replay.
-func PropertyRunName(p, adapter string, m Mode, k CheckKind) string {
+func PropertyRunName(p, adapter string, m Mode, k Standard) string {
 	if m == Defaults {
 		return p + "/" + adapter + "/" + string(Defaults) + "/" + string(k)
 	}
@@ -232,11 +232,11 @@ func PropertyRunName(p, adapter string, m Mode, k CheckKind) string {
 
 // runRapid runs one check of p on s through rapid with a TB of its own, so
 // that a failure is captured rather than aborting the caller's test.
-func runRapid(ctx context.Context, p Property, s Subject, k CheckKind, o PropertyOptions) runOutcome {
+func runRapid(ctx context.Context, p Property, s Subject, k Standard, o PropertyOptions) runOutcome {
 	setupRapid()
 	rapidMu.Lock()
 	defer rapidMu.Unlock()
-	if k == LawCheck || !o.FailFiles {
+	if k == LawStandard || !o.FailFiles {
 		// A law that fails is a finding kept in the record, not a
 		// regression to replay: keep rapid from writing a fail file.
 		f := flag.Lookup("rapid.nofailfile")

@@ -34,7 +34,7 @@ func PropertyCases(subjects []conformance.Subject) []PropertyCase {
 			}
 			out = append(out, PropertyCase{
 				Name: p.Name + "/" + s.Adapter.Name(),
-				Fuzz: rapid.MakeFuzz(p.Rapid(s, conformance.FidelityCheck, o)),
+				Fuzz: rapid.MakeFuzz(p.Rapid(s, conformance.ProfileStandard, o)),
 			})
 		}
 	}
