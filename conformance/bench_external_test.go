@@ -38,24 +38,26 @@ func BenchmarkHarness(b *testing.B) {
 // 1.10x BenchmarkDirect.
 func BenchmarkHarnessBatch(b *testing.B) {
 	ctx := context.Background()
-	for _, a := range all.Adapters() {
-		token, key, err := conformance.Sign(a, typicalPayload)
-		if err != nil {
-			b.Fatal(err)
-		}
-		opts := conformance.OptionsFor(typicalCheck, key)
-		b.Run(a.Name(), func(b *testing.B) {
-			b.ReportAllocs()
-			conformance.Batch(b.N, 1, conformance.DefaultTimeout, func(c *conformance.Caller, _ int) {
-				c.Call(ctx, a, token, opts)
-			})
+	forEachAdapter(b, func(b *testing.B, a adapters.Adapter, token string, opts adapters.Options) {
+		conformance.Batch(b.N, 1, conformance.DefaultTimeout, func(c *conformance.Caller, _ int) {
+			c.Call(ctx, a, token, opts)
 		})
-	}
+	})
 }
 
 // benchAdapters runs verify on the typical token, a sub-benchmark per
 // adapter.
 func benchAdapters(b *testing.B, verify func(adapters.Adapter, string, adapters.Options)) {
+	forEachAdapter(b, func(b *testing.B, a adapters.Adapter, token string, opts adapters.Options) {
+		for b.Loop() {
+			verify(a, token, opts)
+		}
+	})
+}
+
+// forEachAdapter runs bench as a sub-benchmark per adapter, on the typical
+// token signed with the adapter's algorithm.
+func forEachAdapter(b *testing.B, bench func(*testing.B, adapters.Adapter, string, adapters.Options)) {
 	for _, a := range all.Adapters() {
 		token, key, err := conformance.Sign(a, typicalPayload)
 		if err != nil {
@@ -64,9 +66,7 @@ func benchAdapters(b *testing.B, verify func(adapters.Adapter, string, adapters.
 		opts := conformance.OptionsFor(typicalCheck, key)
 		b.Run(a.Name(), func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
-				verify(a, token, opts)
-			}
+			bench(b, a, token, opts)
 		})
 	}
 }
