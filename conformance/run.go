@@ -200,27 +200,24 @@ func checkDeviationsUsed(t *testing.T, p Profile, vs []vectors.Vector) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, d := range p.Deviations {
-		without := p
-		without.Deviations = slices.Delete(slices.Clone(p.Deviations), i, i+1)
+	unused := func(what string, without Profile) {
 		s, err := without.semantics()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !explainsSomething(full, s, vs) {
-			t.Errorf("deviation %q of %s explains no vector: remove it from %s, or add the vector that shows it", d.ID, p.Adapter, p.Path)
+			t.Errorf("%s of %s explains no vector: remove it from %s, or add the vector that shows it", what, p.Adapter, p.Path)
 		}
+	}
+	for i, d := range p.Deviations {
+		without := p
+		without.Deviations = slices.Delete(slices.Clone(p.Deviations), i, i+1)
+		unused(fmt.Sprintf("deviation %q", d.ID), without)
 	}
 	for i, r := range p.Parameters {
 		without := p
 		without.Parameters = slices.Delete(slices.Clone(p.Parameters), i, i+1)
-		s, err := without.semantics()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !explainsSomething(full, s, vs) {
-			t.Errorf("parameter %s=%s of %s explains no vector: remove it from %s, or add the vector that shows it", r.Name, r.Value, p.Adapter, p.Path)
-		}
+		unused(fmt.Sprintf("parameter %s=%s", r.Name, r.Value), without)
 	}
 }
 
