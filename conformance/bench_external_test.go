@@ -8,6 +8,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -24,22 +25,22 @@ func BenchmarkDirect(b *testing.B) {
 	})
 }
 
-// BenchmarkHarness is the same call through conformance.Call, a batch of
+// BenchmarkHarness is the same call through harness.Call, a batch of
 // one with its hand-off to a pooled goroutine, panic recovery and timeout.
 func BenchmarkHarness(b *testing.B) {
 	benchAdapters(b, func(a adapters.Adapter, token string, opts adapters.Options) {
-		conformance.Call(context.Background(), a, token, opts, conformance.DefaultTimeout)
+		harness.Call(context.Background(), a, token, opts, harness.DefaultTimeout)
 	})
 }
 
-// BenchmarkHarnessBatch is the same call made by conformance.Batch, as the
+// BenchmarkHarnessBatch is the same call made by harness.Batch, as the
 // runner makes it: every call of the benchmark in one batch on one
 // goroutine, with panic recovery and the watchdog. The target is at most
 // 1.10x BenchmarkDirect.
 func BenchmarkHarnessBatch(b *testing.B) {
 	ctx := context.Background()
 	forEachAdapter(b, func(b *testing.B, a adapters.Adapter, token string, opts adapters.Options) {
-		conformance.Batch(b.N, 1, conformance.DefaultTimeout, func(c *conformance.Caller, _ int) {
+		harness.Batch(b.N, 1, harness.DefaultTimeout, func(c *harness.Caller, _ int) {
 			c.Call(ctx, a, token, opts)
 		})
 	})

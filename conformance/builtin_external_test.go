@@ -6,6 +6,8 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/conformancetest"
+	"github.com/jwtconform/jwtconform/properties"
 )
 
 // builtinAdapters is one list of the built-in adapters for every test of
@@ -18,7 +20,7 @@ var builtinAdapters = sync.OnceValue(all.Adapters)
 // its recorded profile in profiles/.
 func TestBuiltinAdapters(t *testing.T) {
 	for _, a := range builtinAdapters() {
-		if !conformance.SelectedAdapter(a.Name()) {
+		if !conformancetest.SelectedAdapter(a.Name()) {
 			continue
 		}
 		t.Run(a.Name(), func(t *testing.T) {
@@ -26,7 +28,26 @@ func TestBuiltinAdapters(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			conformance.Run(t, a, p, all.Minters()...)
+			conformancetest.Run(t, a, p, conformancetest.WithMinters(all.Minters()...), conformancetest.WithFailDir(properties.RapidDir))
+		})
+	}
+}
+
+// TestProperties checks every rapid property on every built-in adapter
+// against its recorded profile. TestBuiltinAdapters covers the same checks
+// through conformancetest.Run and the two share one run per process
+// (builtinAdapters); this test
+// exists so that a deep run can select the properties alone:
+//
+//	go test ./conformance -run Propert -rapid.checks=10000
+func TestProperties(t *testing.T) {
+	for _, a := range builtinAdapters() {
+		t.Run(a.Name(), func(t *testing.T) {
+			p, err := conformance.BuiltinProfile(a.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			conformancetest.RunProperties(t, a, p, conformancetest.WithMinters(all.Minters()...))
 		})
 	}
 }

@@ -3,23 +3,21 @@ package conformance_test
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
 	"math/big"
-	"strings"
 	"testing"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/adapters/adaptertest"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/conformancetest"
 )
 
 // stdlibAdapter is a small HS256 verifier written with the standard library
 // alone, standing in for "your own library": it shows how a library author
-// gates a library with conformance.Run. It decodes claims with
+// gates a library with conformancetest.Run. It decodes claims with
 // encoding/json (numbers as json.Number), reads exp, nbf and iat as
 // float64, compares exp and nbf exactly with the clock, and never compares
 // iat.
@@ -40,7 +38,7 @@ func (stdlibAdapter) Supports(f adapters.Feature) bool {
 }
 
 func (stdlibAdapter) Verify(_ context.Context, token string, opts adapters.Options) adapters.Outcome {
-	payload, rejected := hs256Payload(token, opts)
+	payload, rejected := adaptertest.HS256Payload(token, opts)
 	if rejected != nil {
 		return *rejected
 	}
@@ -109,33 +107,5 @@ var stdlibProfile = conformance.Profile{
 // TestExampleCustomAdapter gates a library that is not built in: every
 // vector in both modes, the must-hold checks and the profile's own checks.
 func TestExampleCustomAdapter(t *testing.T) {
-	conformance.Run(t, stdlibAdapter{}, stdlibProfile)
-}
-
-// hs256Payload checks token's HS256 signature with the key in opts and
-// returns its payload, or the rejection.
-func hs256Payload(token string, opts adapters.Options) ([]byte, *adapters.Outcome) {
-	reject := func(c adapters.Class, err error) ([]byte, *adapters.Outcome) {
-		o := adapters.Rejected(c, err)
-		return nil, &o
-	}
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return reject(adapters.MalformedToken, errors.New("want three segments"))
-	}
-	secret, ok := opts.Key.Public.([]byte)
-	if !ok || opts.Key.Alg != "HS256" {
-		return reject(adapters.Signature, errors.New("this verifier knows HS256 only"))
-	}
-	mac := hmac.New(sha256.New, secret)
-	mac.Write([]byte(parts[0] + "." + parts[1]))
-	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
-	if err != nil || !hmac.Equal(sig, mac.Sum(nil)) {
-		return reject(adapters.Signature, errors.New("bad signature"))
-	}
-	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
-	if err != nil {
-		return reject(adapters.MalformedToken, err)
-	}
-	return payload, nil
+	conformancetest.Run(t, stdlibAdapter{}, stdlibProfile)
 }

@@ -1,5 +1,10 @@
 package conformance
 
+import (
+	"slices"
+	"strings"
+)
+
 // This file holds the result types that the properties, the resource
 // measurements and the fuzzing findings share with the report, so that
 // each part can be built apart and the report renders them all.
@@ -98,4 +103,62 @@ type FuzzFinding struct {
 	Detail string `json:"detail"`
 	// Reproduce is the command that replays it.
 	Reproduce string `json:"reproduce"`
+}
+
+// SortPropertyResults orders results by adapter, property and mode
+// (explicit first).
+func SortPropertyResults(rs []PropertyResult) {
+	slices.SortStableFunc(rs, func(a, b PropertyResult) int {
+		if c := strings.Compare(a.Adapter, b.Adapter); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Property, b.Property); c != 0 {
+			return c
+		}
+		return modeIndex(a.RunMode()) - modeIndex(b.RunMode())
+	})
+}
+
+// RunMode is the mode the property ran in: r.Mode, with the empty value
+// of results written before properties ran in both modes read as Explicit.
+func (r PropertyResult) RunMode() Mode {
+	if r.Mode == "" {
+		return Explicit
+	}
+	return r.Mode
+}
+
+// PropertyKey is the key of a property result in a profile's recorded
+// results: the property's name in the explicit mode, which is where
+// properties ran before they ran in both, and "<name> defaults" in the
+// defaults mode, as vector outcomes are keyed "<id> <mode>".
+func PropertyKey(name string, m Mode) string {
+	if m == Defaults {
+		return name + " " + string(Defaults)
+	}
+	return name
+}
+
+// Key is the result's key in a profile's recorded results (PropertyKey),
+// which reports also show it under: "exp-boundary", "exp-boundary defaults".
+func (r PropertyResult) Key() string { return PropertyKey(r.Property, r.RunMode()) }
+
+// ParsePropertyKey splits a recorded key (PropertyKey) into the property's
+// name and mode.
+func ParsePropertyKey(key string) (string, Mode) {
+	if name, ok := strings.CutSuffix(key, " "+string(Defaults)); ok {
+		return name, Defaults
+	}
+	return key, Explicit
+}
+
+// Record renders the result as a record keeps it: everything but the
+// adapter, the property and mode (the record's key) and the
+// counterexample's detail, which quotes library error text.
+func (r PropertyResult) Record() PropertyRecord {
+	rec := PropertyRecord{Status: r.Status, Clause: r.Clause, Severity: r.Severity, Unexplained: !r.Explained}
+	if cx := r.Counterexample; cx != nil && r.Status == Fails {
+		rec.Counterexample = &RecordedCounterexample{cx.Payload, cx.Now, cx.Leeway}
+	}
+	return rec
 }

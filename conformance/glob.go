@@ -33,7 +33,3 @@ func MatchGlob(pattern, name string) bool {
 	}
 	return false
 }
-
-// SelectedAdapter reports whether the -jwtconform.adapter pattern selects
-// the named adapter.
-func SelectedAdapter(name string) bool { return MatchGlob(*adapterFlag, name) }

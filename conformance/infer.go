@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
@@ -34,7 +35,7 @@ func Observe(ctx context.Context, a adapters.Adapter, vs []vectors.Vector, e Eva
 			if err != nil {
 				o.Outcome = noSigningAlg(err)
 			} else {
-				o.Outcome = Call(ctx, a, token, OptionsFor(q, key), e.Timeout)
+				o.Outcome = harness.Call(ctx, a, token, OptionsFor(q, key), e.Timeout)
 			}
 			out = append(out, o)
 		}

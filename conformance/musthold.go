@@ -3,18 +3,19 @@ package conformance
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
-	"testing"
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
-// mustHold is a check no profile can waive: whatever deviations a library
+// MustHold is a check no profile can waive: whatever deviations a library
 // declares, these outcomes are required, so a careless profile cannot hide
 // the core of RFC 7519. Each carries its reason, as a table case must.
-type mustHold struct {
+type MustHold struct {
 	name    string
 	payload string
 	mode    Mode
@@ -27,7 +28,7 @@ type mustHold struct {
 // mustHoldNow is the clock of the must-hold checks.
 var mustHoldNow = time.Unix(1700000000, 0).UTC()
 
-var mustHolds = []mustHold{
+var mustHolds = []MustHold{
 	{"expired-by-a-second", `{"exp":1699999999}`, Explicit, 0, nil, adapters.Reject,
 		"RFC 7519 4.1.4: with leeway 0, a token whose exp is a whole second past MUST be rejected"},
 	{"expired-by-an-hour-by-default", `{"exp":1699996400}`, Defaults, 0, nil, adapters.Reject,
@@ -44,27 +45,19 @@ var mustHolds = []mustHold{
 		"an application that requires exp MUST NOT accept a token without one"},
 }
 
-// checkMustHold runs the must-hold list against a, a subtest each.
-func checkMustHold(t *testing.T, a adapters.Adapter) {
-	t.Helper()
-	for _, mh := range append(mustHolds, badSignature) {
-		t.Run(mh.name, func(t *testing.T) {
-			if msg, skipped := mh.check(a); skipped {
-				t.Skip(msg)
-			} else if msg != "" {
-				t.Error(msg)
-			}
-		})
-	}
-}
+// MustHolds lists every must-hold check, in a fixed order.
+func MustHolds() []MustHold { return append(slices.Clip(mustHolds), badSignature) }
+
+// Name is the check's stable name, the name of its subtest.
+func (mh MustHold) Name() string { return mh.name }
 
 // badSignature: a token whose signature does not verify is rejected.
-var badSignature = mustHold{"bad-signature", `{"exp":1700003600}`, Defaults, 0, nil, adapters.Reject,
+var badSignature = MustHold{"bad-signature", `{"exp":1700003600}`, Defaults, 0, nil, adapters.Reject,
 	"RFC 7515 5.2: a JWS whose signature does not validate MUST be rejected"}
 
-// check runs one must-hold case and says what is wrong, or why it could not
-// run (an option the adapter cannot express).
-func (mh mustHold) check(a adapters.Adapter) (msg string, skipped bool) {
+// Check runs the check on a, each call bounded by timeout, and says what is
+// wrong, or why it could not run (an option the adapter cannot express).
+func (mh MustHold) Check(a adapters.Adapter, timeout time.Duration) (msg string, skipped bool) {
 	c := oracle.Query{Now: mustHoldNow}
 	if mh.mode == Explicit {
 		c = oracle.Query{Now: mustHoldNow, Leeway: mh.leeway, SetLeeway: true, Require: mh.require}
@@ -82,7 +75,7 @@ func (mh mustHold) check(a adapters.Adapter) (msg string, skipped bool) {
 		}
 		token = token[:i] + string(flip) + token[i+1:]
 	}
-	o := Call(context.Background(), a, token, OptionsFor(c, key), callTimeout())
+	o := harness.Call(context.Background(), a, token, OptionsFor(c, key), timeout)
 	if o.Verdict == adapters.Unsupported {
 		return fmt.Sprintf("%s: %s", o.Error, mh.reason), true
 	}

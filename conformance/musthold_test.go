@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
 )
@@ -22,16 +23,16 @@ func TestMustHoldCatchesBrokenAdapters(t *testing.T) {
 			[]string{"valid-window", "valid-window-by-default"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := fakeAdapter{
+			a := fixedAdapter{
 				verify:   func(context.Context) adapters.Outcome { return tc.verdict },
 				supports: map[adapters.Feature]bool{adapters.FeatureLeeway: true, adapters.FeatureRequireExp: true},
 			}
 			var broken []string
-			for _, mh := range append(mustHolds, badSignature) {
-				if msg, skipped := mh.check(a); skipped {
-					t.Errorf("%s: skipped: %s", mh.name, msg)
+			for _, mh := range MustHolds() {
+				if msg, skipped := mh.Check(a, time.Second); skipped {
+					t.Errorf("%s: skipped: %s", mh.Name(), msg)
 				} else if msg != "" {
-					broken = append(broken, mh.name)
+					broken = append(broken, mh.Name())
 				}
 			}
 			if len(broken) != len(tc.broken) {
@@ -44,4 +45,17 @@ func TestMustHoldCatchesBrokenAdapters(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fixedAdapter is an adapter whose Verify is a function.
+type fixedAdapter struct {
+	verify   func(ctx context.Context) adapters.Outcome
+	supports map[adapters.Feature]bool
+}
+
+func (fixedAdapter) Name() string                       { return "fixed" }
+func (fixedAdapter) Module() adapters.Module            { return adapters.Module{Path: "fixed", Version: "v0"} }
+func (f fixedAdapter) Supports(x adapters.Feature) bool { return f.supports[x] }
+func (f fixedAdapter) Verify(ctx context.Context, _ string, _ adapters.Options) adapters.Outcome {
+	return f.verify(ctx)
 }

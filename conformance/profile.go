@@ -124,7 +124,7 @@ func ParseProfile(name string, b []byte) (Profile, error) {
 	if p.Adapter == "" {
 		return p, fmt.Errorf("profile: %s: no adapter name", name)
 	}
-	if _, err := p.semantics(); err != nil {
+	if _, err := p.Model(); err != nil {
 		return p, fmt.Errorf("profile: %s: %w", name, err)
 	}
 	p.Path = name
@@ -140,10 +140,11 @@ var semanticsCache struct {
 	m map[string]oracle.Model
 }
 
-// semantics builds the profile's switchboard from its deviations, once per
-// list of deviation IDs. The reasons are checked on every call, since the
-// cache does not depend on them.
-func (p Profile) semantics() (oracle.Model, error) {
+// Model is the oracle model the profile describes: the RFC's with its
+// presets and parameters applied, built once per list of deviation IDs and parameter values
+// and kept. The reasons are checked on every call, since the cache does
+// not depend on them; a deviation without a reason is an error.
+func (p Profile) Model() (oracle.Model, error) {
 	if len(p.Deviations) == 0 || len(p.Presets) > 0 {
 		// An author's presets are functions, which no key can stand for.
 		return p.buildSemantics()
@@ -237,7 +238,7 @@ func NewPredictor(payload []byte) *Predictor {
 
 // Predict is profile p's judgement of the payload under c.
 func (pr *Predictor) Predict(p Profile, c oracle.Query) (oracle.Judgement, error) {
-	s, err := p.semantics()
+	s, err := p.Model()
 	if err != nil {
 		return oracle.Judgement{}, err
 	}

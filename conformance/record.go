@@ -44,6 +44,13 @@ type Record struct {
 type PropertyRecord struct {
 	// Status is holds, unsupported or fails.
 	Status PropertyStatus `json:"status"`
+	// Clause is the RFC clause of the property's law, so that a reader of
+	// the record, such as the command, needs no property code.
+	Clause string `json:"clause,omitempty"`
+	// Severity grades a failure against the RFC.
+	Severity Severity `json:"severity,omitempty"`
+	// Unexplained is set when the profile did not predict the result.
+	Unexplained bool `json:"unexplained,omitempty"`
 	// Counterexample is set only when Status is fails.
 	Counterexample *RecordedCounterexample `json:"counterexample,omitempty"`
 }
@@ -60,7 +67,8 @@ type RecordedCounterexample struct {
 
 // Equal reports whether two property records are the same.
 func (r PropertyRecord) Equal(o PropertyRecord) bool {
-	if r.Status != o.Status || (r.Counterexample == nil) != (o.Counterexample == nil) {
+	if r.Status != o.Status || r.Clause != o.Clause || r.Severity != o.Severity || r.Unexplained != o.Unexplained ||
+		(r.Counterexample == nil) != (o.Counterexample == nil) {
 		return false
 	}
 	return r.Counterexample == nil || *r.Counterexample == *o.Counterexample
@@ -95,7 +103,10 @@ type recordLine struct {
 	Mode           Mode                    `json:"mode,omitempty"`
 	Outcome        string                  `json:"outcome,omitempty"`
 	Property       string                  `json:"property,omitempty"`
+	Clause         string                  `json:"clause,omitempty"`
 	Status         PropertyStatus          `json:"status,omitempty"`
+	Severity       Severity                `json:"severity,omitempty"`
+	Unexplained    bool                    `json:"unexplained,omitempty"`
 	Counterexample *RecordedCounterexample `json:"counterexample,omitempty"`
 }
 
@@ -153,7 +164,7 @@ func ParseRecord(name string, b []byte) (Record, error) {
 			return fail("more than one entry on the line")
 		}
 		switch {
-		case l.Vector != "" && l.Property == "" && l.Status == "" && l.Counterexample == nil:
+		case l.Vector != "" && l.Property == "" && l.Status == "" && l.Clause == "" && l.Severity == "" && !l.Unexplained && l.Counterexample == nil:
 			if l.Mode == "" || l.Outcome == "" {
 				return fail("outcome entry %q needs a mode and an outcome", l.Vector)
 			}
@@ -176,7 +187,7 @@ func ParseRecord(name string, b []byte) (Record, error) {
 			if _, dup := r.Properties[k]; dup {
 				return fail("property %q recorded twice", k)
 			}
-			r.Properties[k] = PropertyRecord{l.Status, l.Counterexample}
+			r.Properties[k] = PropertyRecord{Status: l.Status, Clause: l.Clause, Severity: l.Severity, Unexplained: l.Unexplained, Counterexample: l.Counterexample}
 		default:
 			return fail("an entry is an outcome (vector, mode, outcome) or a property result (property, status, counterexample)")
 		}
@@ -222,11 +233,11 @@ func (r Record) Marshal() []byte {
 	}
 	for _, key := range slices.Sorted(maps.Keys(r.Properties)) {
 		p := r.Properties[key]
-		name, m := parsePropertyKey(key)
+		name, m := ParsePropertyKey(key)
 		if m == Explicit {
 			m = "" // the mode of a property line defaults to explicit
 		}
-		must(enc.Encode(recordLine{Property: name, Mode: m, Status: p.Status, Counterexample: p.Counterexample}))
+		must(enc.Encode(recordLine{Property: name, Mode: m, Clause: p.Clause, Status: p.Status, Severity: p.Severity, Unexplained: p.Unexplained, Counterexample: p.Counterexample}))
 	}
 	return buf.Bytes()
 }

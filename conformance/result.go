@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
@@ -80,7 +81,7 @@ func OptionsFor(c oracle.Query, key adapters.Key) adapters.Options {
 
 // Evaluator runs vectors through adapters.
 type Evaluator struct {
-	// Timeout bounds each library call; zero means DefaultTimeout.
+	// Timeout bounds each library call; zero means harness.DefaultTimeout.
 	Timeout time.Duration
 }
 
@@ -88,7 +89,7 @@ type Evaluator struct {
 // outcome against the RFC and against profile p.
 func (e Evaluator) Evaluate(ctx context.Context, a adapters.Adapter, p Profile, v vectors.Vector, m Mode) (Result, error) {
 	return e.evaluate(ctx, a, p, v, m, func(token string, opts adapters.Options) adapters.Outcome {
-		return Call(ctx, a, token, opts, e.Timeout)
+		return harness.Call(ctx, a, token, opts, e.Timeout)
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -51,7 +52,7 @@ func (e Evaluator) EvaluateAll(ctx context.Context, subjects []Subject, vs []vec
 	}
 	results := make([]Result, len(jobs))
 	errs := make([]error, len(jobs))
-	Batch(len(jobs), runtime.GOMAXPROCS(0), e.Timeout, func(c *Caller, i int) {
+	harness.Batch(len(jobs), runtime.GOMAXPROCS(0), e.Timeout, func(c *harness.Caller, i int) {
 		j := jobs[i]
 		// Each item writes only its own slot, and only after its call.
 		results[i], errs[i] = e.evaluate(ctx, j.s.Adapter, j.s.Profile, j.v, j.m, func(token string, opts adapters.Options) adapters.Outcome {

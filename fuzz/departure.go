@@ -6,6 +6,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -42,7 +43,7 @@ func (d Differential) Departures(ctx context.Context, payload []byte, c oracle.Q
 		if err != nil {
 			continue // unsupported: no harness key for the adapter's algorithms
 		}
-		o := conformance.Call(ctx, s.Adapter, token, conformance.OptionsFor(c, key), d.Timeout)
+		o := harness.Call(ctx, s.Adapter, token, conformance.OptionsFor(c, key), d.Timeout)
 		if o.Verdict == adapters.Unsupported || conformance.Explains(rfc, o) {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -79,7 +80,7 @@ func ArgsFrom(c oracle.Query) (sec int64, nsec uint32, leeway int64, flags uint3
 type Differential struct {
 	// Subjects are the adapters, each with the profile it is judged by.
 	Subjects []conformance.Subject
-	// Timeout bounds each call; zero means conformance.DefaultTimeout.
+	// Timeout bounds each call; zero means harness.DefaultTimeout.
 	Timeout time.Duration
 }
 
@@ -88,7 +89,7 @@ type Differential struct {
 // explain (a panic and a timeout never are), each matched against the
 // known findings of target. An error means a profile is broken.
 //
-// The six calls are one conformance.Batch on one goroutine, which also makes
+// The six calls are one harness.Batch on one goroutine, which also makes
 // the predictions: one hand-off per check, not per call, and the Predictor
 // is never shared between goroutines.
 func (d Differential) Check(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
@@ -96,7 +97,7 @@ func (d Differential) Check(ctx context.Context, target string, payload []byte, 
 	pr := conformance.NewPredictor(payload) // one parse for every profile
 	found := make([]*Anomaly, len(d.Subjects))
 	errs := make([]error, len(d.Subjects))
-	conformance.Batch(len(d.Subjects), 1, d.Timeout, func(cl *conformance.Caller, i int) {
+	harness.Batch(len(d.Subjects), 1, d.Timeout, func(cl *harness.Caller, i int) {
 		found[i], errs[i] = d.check(ctx, cl, pr, ps, d.Subjects[i], target, payload, c)
 	})
 	var out []Anomaly
@@ -112,7 +113,7 @@ func (d Differential) Check(ctx context.Context, target string, payload []byte, 
 }
 
 // check is Check for one subject: nil when its profile explains the outcome.
-func (d Differential) check(ctx context.Context, cl *conformance.Caller, pr *conformance.Predictor, ps *payloadSigner, s conformance.Subject, target string, payload []byte, c oracle.Query) (*Anomaly, error) {
+func (d Differential) check(ctx context.Context, cl *harness.Caller, pr *conformance.Predictor, ps *payloadSigner, s conformance.Subject, target string, payload []byte, c oracle.Query) (*Anomaly, error) {
 	token, key, err := ps.sign(s.Adapter)
 	if err != nil {
 		return nil, nil // unsupported: no harness key for the adapter's algorithms

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/resource"
 )
 
 // committed is the corpus committed under testdata/fuzz/: the seeds that
@@ -212,7 +213,7 @@ func finding(target, file string, a Anomaly) conformance.FuzzFinding {
 	case a.Kind == KindAlloc:
 		// The exact count varies a little between runs; the bound does not.
 		detail = fmt.Sprintf("%s allocated past the bound of %d bytes for a %d-byte token (%d per byte + %d)",
-			a.Module, AllocBound(a.Bytes), a.Bytes, conformance.AllocPerByteBound, AllocSlack)
+			a.Module, AllocBound(a.Bytes), a.Bytes, resource.AllocPerByteBound, AllocSlack)
 	}
 	if a.Known != nil {
 		detail = fmt.Sprintf("known finding %s: %s (%s)", a.Known.ID, detail, a.Known.Reason)

@@ -8,13 +8,15 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
+	"github.com/jwtconform/jwtconform/resource"
 )
 
 // MaxInput bounds the bytes a robustness target feeds a library. The
 // targets hunt for panics and hangs on small inputs, where the fuzzer is
 // fast; how cost grows with size is measured apart, from 1 KB to 10 MB, by
-// conformance.MeasureResources, which a fuzzer could never reach by
+// resource.MeasureResources, which a fuzzer could never reach by
 // mutation in useful time.
 const MaxInput = 64 << 10
 
@@ -27,7 +29,7 @@ const AllocSlack = 1 << 20
 // before a robustness target reports an allocation blow-up: the per-byte
 // bound of the resource grading, plus AllocSlack.
 func AllocBound(n int) uint64 {
-	return uint64(conformance.AllocPerByteBound)*uint64(n) + AllocSlack
+	return uint64(resource.AllocPerByteBound)*uint64(n) + AllocSlack
 }
 
 // Kinds of anomaly, as FuzzFinding.Kind spells them.
@@ -98,7 +100,7 @@ func (c *allocCounter) read() uint64 {
 type Prober struct {
 	// Subjects are the adapters probed, with their profiles.
 	Subjects []conformance.Subject
-	// Timeout bounds each call; zero means conformance.DefaultTimeout.
+	// Timeout bounds each call; zero means harness.DefaultTimeout.
 	Timeout time.Duration
 	counter *allocCounter
 }
@@ -112,7 +114,7 @@ func NewProber(subjects []conformance.Subject) *Prober {
 // meanwhile.
 func (p *Prober) call(ctx context.Context, s conformance.Subject, token string, opts adapters.Options) (adapters.Outcome, uint64) {
 	before := p.counter.read()
-	o := conformance.Call(ctx, s.Adapter, token, opts, p.Timeout)
+	o := harness.Call(ctx, s.Adapter, token, opts, p.Timeout)
 	return o, p.counter.read() - before
 }
 
@@ -141,7 +143,7 @@ func (p *Prober) Probe(ctx context.Context, target, token string, opts adapters.
 		case alloc > AllocBound(len(token)):
 			a.Kind = KindAlloc
 			a.Detail = fmt.Sprintf("allocated %d bytes on a %d-byte token, past the bound of %d (%d per byte + %d)",
-				alloc, len(token), AllocBound(len(token)), conformance.AllocPerByteBound, AllocSlack)
+				alloc, len(token), AllocBound(len(token)), resource.AllocPerByteBound, AllocSlack)
 		default:
 			continue
 		}

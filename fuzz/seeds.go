@@ -5,6 +5,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/resource"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -31,7 +32,7 @@ func SeedTokens() []string {
 	for _, p := range SeedPayloads() {
 		out = append(out, jws.HS256(p))
 	}
-	for _, sh := range conformance.ResourceShapes() {
+	for _, sh := range resource.ResourceShapes() {
 		out = append(out, sh.Build(256))
 	}
 	t := jws.HS256([]byte(`{"exp":1700003600}`))

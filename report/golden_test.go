@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/conformancetest"
 )
 
 // golden compares got with testdata/name, or rewrites it under
@@ -16,7 +16,7 @@ import (
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if conformance.Updating() {
+	if conformancetest.Updating() {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/lestrrat-go/jwx/v2/jwa"
 	"github.com/lestrrat-go/jwx/v2/jws"
 	"github.com/lestrrat-go/jwx/v2/jwt"
+
+	"github.com/jwtconform/jwtconform/adapters"
 )
 
 // verificationError is a real jws verification failure: jwx builds it with

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
@@ -65,7 +65,7 @@ func (c *clockFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.require, "require", "", "claims that must be present, comma-separated: exp,nbf,iat")
 	fs.BoolVar(&c.json, "json", false, "print one JSON object")
 	fs.StringVar(&c.adapter, "adapter", "*", "glob over adapter names")
-	fs.DurationVar(&c.timeout, "timeout", conformance.DefaultTimeout, "bound on one library call")
+	fs.DurationVar(&c.timeout, "timeout", harness.DefaultTimeout, "bound on one library call")
 }
 
 // check builds the conformance check the flags describe: the explicit mode

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/report"
 )
@@ -66,7 +67,7 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 			Alg:     tc.alg,
 			Token:   tc.token,
 			Query:   tc.check,
-			Outcome: conformance.Call(ctx, s.Adapter, tc.token, opts, timeout),
+			Outcome: harness.Call(ctx, s.Adapter, tc.token, opts, timeout),
 			RFC:     rfc,
 			Profile: prof,
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/report"
 )
 
@@ -22,10 +23,10 @@ func runSuite(args []string, out io.Writer) error {
 	dir := fs.String("out", defaultOut, "directory to write results.json, report.md and report.html into")
 	adapterPat := fs.String("adapter", "*", "glob over adapter names, such as 'golang-jwt/*'")
 	vectorPat := fs.String("vectors", "*", "glob over vector ids, such as 'exp-boundary/*'")
-	timeout := fs.Duration("timeout", conformance.DefaultTimeout, "bound on one library call")
+	timeout := fs.Duration("timeout", harness.DefaultTimeout, "bound on one library call")
 	timestamp := fs.Bool("timestamp", false, "record the current time in results.json (two runs then differ)")
 	var sec sections
-	fs.BoolVar(&sec.properties, "properties", true, "check the rapid properties on every adapter (about 20 s)")
+	fs.BoolVar(&sec.properties, "properties", true, "report the property results go test recorded (profiles/*.record.jsonl), replaying each counterexample")
 	fs.StringVar(&sec.resources, "resources", "off", "resource-exhaustion sweep: off, quick or full (its allocation figures vary slightly between runs)")
 	fs.BoolVar(&sec.fuzz, "fuzz", true, "replay the committed fuzz corpus and list its findings")
 	pos, err := parseFlags(fs, args)

@@ -10,6 +10,7 @@ import (
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/fuzz"
 	"github.com/jwtconform/jwtconform/report"
+	"github.com/jwtconform/jwtconform/resource"
 )
 
 // resourceSweeps names the token sizes of -resources. Allocation figures
@@ -18,8 +19,8 @@ import (
 // byte-identical across runs.
 var resourceSweeps = map[string][]int{
 	"off":   nil,
-	"quick": conformance.QuickResourceSizes,
-	"full":  conformance.DefaultResourceSizes,
+	"quick": resource.QuickResourceSizes,
+	"full":  resource.DefaultResourceSizes,
 }
 
 // sections are the optional parts of a run besides the vectors.
@@ -42,10 +43,12 @@ func (s sections) check() error {
 func (s sections) fill(ctx context.Context, in *report.Input, as []adapters.Adapter, timeout time.Duration) error {
 	if s.properties {
 		in.Minters = all.Minters()
-		in.Properties = conformance.CheckProperties(ctx, in.Subjects, conformance.PropertyOptions{Timeout: timeout, Minters: in.Minters})
+		// The command links no rapid: go test checks the laws and records
+		// them; the run reports the records and replays their counterexamples.
+		in.Properties = conformance.RecordedProperties(ctx, in.Subjects, timeout)
 	}
 	if sizes := resourceSweeps[s.resources]; sizes != nil {
-		in.Resources = conformance.MeasureResources(ctx, as, sizes)
+		in.Resources = resource.MeasureResources(ctx, as, sizes)
 	}
 	if s.fuzz {
 		fs, err := fuzz.Findings(ctx, fuzz.Committed())

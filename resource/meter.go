@@ -1,4 +1,4 @@
-package conformance
+package resource
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -58,7 +60,7 @@ type Meter struct {
 // MeasureResources measures every adapter on every crafted shape at each
 // size, without timing: the result is deterministic enough for
 // results.json.
-func MeasureResources(ctx context.Context, as []adapters.Adapter, sizes []int) []ResourceResult {
+func MeasureResources(ctx context.Context, as []adapters.Adapter, sizes []int) []conformance.ResourceResult {
 	return Meter{Sizes: sizes}.Measure(ctx, as)
 }
 
@@ -67,7 +69,7 @@ func MeasureResources(ctx context.Context, as []adapters.Adapter, sizes []int) [
 // garbage collection on either side, which flushes every per-P cache into
 // the counters, so the bytes are exact for the calls measured; calls run
 // one at a time, so measure on a quiet process.
-func (m Meter) Measure(ctx context.Context, as []adapters.Adapter) []ResourceResult {
+func (m Meter) Measure(ctx context.Context, as []adapters.Adapter) []conformance.ResourceResult {
 	sizes := m.Sizes
 	if sizes == nil {
 		sizes = DefaultResourceSizes
@@ -82,17 +84,17 @@ func (m Meter) Measure(ctx context.Context, as []adapters.Adapter) []ResourceRes
 	}
 	as = slices.Clone(as)
 	slices.SortFunc(as, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
-	var out []ResourceResult
+	var out []conformance.ResourceResult
 	for _, a := range as {
 		opts := resourceOptions(a)
 		for _, sh := range shapes {
-			r := ResourceResult{Adapter: a.Name(), Shape: sh.Name}
+			r := conformance.ResourceResult{Adapter: a.Name(), Shape: sh.Name}
 			for _, n := range sizes {
 				token := sh.Build(n)
 				p, o := m.measure(ctx, a, token, opts, timeout)
 				if o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout {
 					r.Note = fmt.Sprintf("%s at %d bytes: %s", o.Verdict, len(token), o.Error)
-					r.Severity = Security
+					r.Severity = conformance.Security
 					break
 				}
 				r.Points = append(r.Points, p)
@@ -112,11 +114,11 @@ func (m Meter) Measure(ctx context.Context, as []adapters.Adapter) []ResourceRes
 // before and apart from any check of its algorithm.
 func resourceOptions(a adapters.Adapter) adapters.Options {
 	c := oracle.Query{Now: time.Unix(1700000000, 0).UTC(), SetLeeway: a.Supports(adapters.FeatureLeeway)}
-	key, err := KeyFor(adapters.DefaultAlgorithm)
+	key, err := conformance.KeyFor(adapters.DefaultAlgorithm)
 	if err != nil {
 		panic(err) // the harness always has its HMAC key
 	}
-	return OptionsFor(c, key)
+	return conformance.OptionsFor(c, key)
 }
 
 // runsFor is how many calls one point averages over: enough to smooth a
@@ -145,9 +147,9 @@ const defaultRounds = 3
 // hashing is seeded at random, and where a map's tables split, and so
 // what it allocates, follows the seed; the grades, far from their bounds,
 // do not move.
-func (m Meter) measure(ctx context.Context, a adapters.Adapter, token string, opts adapters.Options, timeout time.Duration) (ResourcePoint, adapters.Outcome) {
-	p := ResourcePoint{Bytes: len(token)}
-	o := Call(ctx, a, token, opts, timeout)
+func (m Meter) measure(ctx context.Context, a adapters.Adapter, token string, opts adapters.Options, timeout time.Duration) (conformance.ResourcePoint, adapters.Outcome) {
+	p := conformance.ResourcePoint{Bytes: len(token)}
+	o := harness.Call(ctx, a, token, opts, timeout)
 	if o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout {
 		return p, o
 	}
@@ -194,7 +196,7 @@ func significant3(n int64) int64 {
 
 // grade fills the per-byte figure, the growth exponent, the severity and
 // the note of r from its points, against bound bytes per byte.
-func grade(r *ResourceResult, bound float64) {
+func grade(r *conformance.ResourceResult, bound float64) {
 	if len(r.Points) == 0 {
 		return
 	}
@@ -213,10 +215,10 @@ func grade(r *ResourceResult, bound float64) {
 	}
 	switch {
 	case peak > bound:
-		r.Severity = Security
+		r.Severity = conformance.Security
 		r.Note = fmt.Sprintf("allocates %.2f bytes per input byte at %d bytes, past the bound of %g", peak, at, bound)
 	case r.Growth > GrowthBound:
-		r.Severity = Security
+		r.Severity = conformance.Security
 		r.Note = fmt.Sprintf("allocation grows as size^%.2f, faster than the bound of size^%g", r.Growth, GrowthBound)
 	default:
 		r.Note = fmt.Sprintf("within bounds: at most %.2f bytes per input byte from %d bytes up (bound %g), growth %.2f (bound %g)", peak, GradeFrom, bound, r.Growth, GrowthBound)
@@ -226,7 +228,7 @@ func grade(r *ResourceResult, bound float64) {
 // growth is the least-squares slope of log(allocation) against log(size)
 // over the three largest points: 1 is linear, 0 a fixed cost, 2
 // quadratic. Fewer than two points give 0.
-func growth(ps []ResourcePoint) float64 {
+func growth(ps []conformance.ResourcePoint) float64 {
 	ps = ps[max(0, len(ps)-3):]
 	if len(ps) < 2 {
 		return 0

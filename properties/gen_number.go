@@ -1,11 +1,12 @@
-package conformance
+package properties
 
 import (
 	"strconv"
 	"strings"
 
-	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
+
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // Spelling is one way to write a JSON number (RFC 8259 section 6) without

@@ -1,14 +1,15 @@
-package conformance
+package properties
 
 import (
 	"math/big"
 	"strconv"
 	"time"
 
+	"pgregory.net/rapid"
+
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
-	"pgregory.net/rapid"
 )
 
 // statefulModel: RFC 7519 4.1.4-4.1.6 over a session. A rapid state

@@ -1,12 +1,13 @@
-package conformance
+package properties
 
 import (
 	"math/big"
 	"testing"
 
+	"pgregory.net/rapid"
+
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/oracle"
-	"pgregory.net/rapid"
 )
 
 func TestRespellExamples(t *testing.T) {

@@ -1,4 +1,4 @@
-package conformance
+package properties
 
 import (
 	"math"
@@ -6,8 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
+
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // The generators in this file draw clock readings, leeways and NumericDate

@@ -1,4 +1,4 @@
-package conformance
+package properties
 
 import (
 	"math/big"

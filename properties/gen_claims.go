@@ -1,12 +1,13 @@
-package conformance
+package properties
 
 import (
 	"fmt"
 	"math/big"
 	"strings"
 
-	"github.com/jwtconform/jwtconform/adapters"
 	"pgregory.net/rapid"
+
+	"github.com/jwtconform/jwtconform/adapters"
 )
 
 // Member is one member of a claims set exactly as written.

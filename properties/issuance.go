@@ -1,4 +1,4 @@
-package conformance
+package properties
 
 import (
 	"encoding/base64"
@@ -7,10 +7,12 @@ import (
 	"strings"
 	"time"
 
+	"pgregory.net/rapid"
+
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
-	"pgregory.net/rapid"
 )
 
 // issuance: RFC 7519 2 lets a NumericDate be non-integer, and 4.1.4-4.1.6
@@ -28,7 +30,7 @@ var issuance = Property{
 	Name:   "issuance",
 	Clause: "RFC 7519 2, 4.1.4-4.1.6",
 	Law:    "a token minted by any library is accepted exactly when the RFC accepts the claims it carries",
-	unsupported: func(_ Subject, o PropertyOptions) string {
+	unsupported: func(_ conformance.Subject, o PropertyOptions) string {
 		if len(o.minters()) == 0 {
 			return "no minter is registered"
 		}

@@ -1,4 +1,4 @@
-package conformance
+package resource
 
 import (
 	"crypto/hmac"

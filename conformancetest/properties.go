@@ -1,4 +1,4 @@
-package conformance
+package conformancetest
 
 import (
 	"context"
@@ -10,57 +10,50 @@ import (
 	"testing"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/properties"
 )
-
-// Record renders the result as a record keeps it: the status and, for a
-// failure, the shrunk counterexample's payload, clock and leeway. The
-// detail, which quotes library error text, is left out.
-func (r PropertyResult) Record() PropertyRecord {
-	if r.Status != Fails || r.Counterexample == nil {
-		return PropertyRecord{Status: r.Status}
-	}
-	cx := r.Counterexample
-	return PropertyRecord{Status: r.Status, Counterexample: &RecordedCounterexample{cx.Payload, cx.Now, cx.Leeway}}
-}
 
 // RunProperties runs the property stage of Run alone: a subtest per
 // property ("properties/<name>"), failing when the result is unexplained or
 // differs from the one p.Record holds. It never rewrites a record.
-func RunProperties(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter) {
+func RunProperties(t *testing.T, a adapters.Adapter, p conformance.Profile, opts ...Option) {
 	t.Helper()
-	runProperties(t, a, p, minters, false)
+	cfg := apply(t, &p, opts)
+	cfg.update = false
+	runProperties(t, a, p, cfg)
 }
 
 // runProperties is Run's property stage: a subtest per property, failing
 // when the result is unexplained or, unless updating, differs from the one
 // p.Record holds. It returns the records of the properties that ran, for
 // -jwtconform.update.
-func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapters.Minter, update bool) map[string]PropertyRecord {
+func runProperties(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runConfig) map[string]conformance.PropertyRecord {
 	t.Helper()
 	var (
 		mu  sync.Mutex
-		got = map[string]PropertyRecord{}
+		got = map[string]conformance.PropertyRecord{}
 	)
 	rec := p.Record
-	s := Subject{Adapter: a, Profile: p}
+	s := conformance.Subject{Adapter: a, Profile: p}
 	t.Run("properties", func(t *testing.T) {
-		for _, prop := range Properties() {
+		for _, prop := range properties.Properties() {
 			t.Run(prop.Name, func(t *testing.T) {
-				for _, m := range Modes {
+				for _, m := range conformance.Modes {
 					t.Run(string(m), func(t *testing.T) {
-						if !update {
+						if !cfg.update {
 							t.Parallel() // rapid runs one at a time; this keeps them off the vectors' path
 						}
-						o := PropertyOptions{Timeout: callTimeout(), FailFiles: true, Mode: m, Minters: minters}
-						r := CheckProperty(context.Background(), prop, s, o)
-						key := PropertyKey(prop.Name, m)
+						o := properties.PropertyOptions{Timeout: cfg.timeout, FailDir: cfg.failDir, Mode: m, Minters: cfg.minters}
+						r := properties.CheckProperty(context.Background(), prop, s, o)
+						key := conformance.PropertyKey(prop.Name, m)
 						mu.Lock()
 						got[key] = r.Record()
 						mu.Unlock()
 						if !r.Explained {
 							t.Errorf("%s\nunexplained: the profile does not predict what the library did", describeProperty(prop, r, a))
 						}
-						if update || rec == nil {
+						if cfg.update || rec == nil {
 							return
 						}
 						if !recordedConfig() {
@@ -78,12 +71,12 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapte
 			})
 		}
 	})
-	if !update && rec != nil && !recordedConfig() {
-		t.Logf("rapid runs with seed %d and -rapid.checks=%s, not the recorded seed %d and 100 checks: property results are checked against the record only", PropertySeed(), flag.Lookup("rapid.checks").Value.String(), DefaultPropertySeed)
+	if !cfg.update && rec != nil && !recordedConfig() {
+		t.Logf("rapid runs with seed %d and -rapid.checks=%s, not the recorded seed %d and 100 checks: property results are checked against the record only", properties.PropertySeed(), flag.Lookup("rapid.checks").Value.String(), properties.DefaultPropertySeed)
 	}
-	if !update && rec != nil {
+	if !cfg.update && rec != nil {
 		for _, k := range slices.Sorted(maps.Keys(rec.Properties)) {
-			if name, _ := parsePropertyKey(k); !isProperty(name) {
+			if name, _ := conformance.ParsePropertyKey(k); !known(name) {
 				t.Errorf("stale recorded property %q in %s: no such property any more; run with -jwtconform.update", k, rec.Path)
 			}
 		}
@@ -95,13 +88,13 @@ func runProperties(t *testing.T, a adapters.Adapter, p Profile, minters []adapte
 // checks the recorded results were made with (DefaultPropertySeed and
 // rapid's default of 100), so that the records apply.
 func recordedConfig() bool {
-	return PropertySeed() == DefaultPropertySeed && flag.Lookup("rapid.checks").Value.String() == "100"
+	return properties.PropertySeed() == properties.DefaultPropertySeed && flag.Lookup("rapid.checks").Value.String() == "100"
 }
 
 // describeProperty names everything needed to reproduce a property result.
-func describeProperty(p Property, r PropertyResult, a adapters.Adapter) string {
+func describeProperty(p properties.Property, r conformance.PropertyResult, a adapters.Adapter) string {
 	s := fmt.Sprintf("property %s (%s: %s) [%s] adapter %s, %s\nstatus %s, severity %q, explained %t, seed %d",
-		p.Name, p.Clause, p.Law, r.mode(), a.Name(), a.Module(), r.Status, r.Severity, r.Explained, PropertySeed())
+		p.Name, p.Clause, p.Law, r.RunMode(), a.Name(), a.Module(), r.Status, r.Severity, r.Explained, properties.PropertySeed())
 	if cx := r.Counterexample; cx != nil {
 		lw := cx.Leeway
 		if lw == "" {
@@ -110,4 +103,14 @@ func describeProperty(p Property, r PropertyResult, a adapters.Adapter) string {
 		s += fmt.Sprintf("\npayload: %s\nnow: %s  leeway: %s\n%s", cx.Payload, cx.Now, lw, cx.Detail)
 	}
 	return s
+}
+
+// SelectedAdapter reports whether the -jwtconform.adapter pattern selects
+// the named adapter.
+func SelectedAdapter(name string) bool { return conformance.MatchGlob(*adapterFlag, name) }
+
+// known reports whether a property is called name.
+func known(name string) bool {
+	_, ok := properties.LookupProperty(name)
+	return ok
 }

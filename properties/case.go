@@ -1,4 +1,4 @@
-package conformance
+package properties
 
 import (
 	"context"
@@ -7,11 +7,14 @@ import (
 	"sync"
 	"time"
 
+	"pgregory.net/rapid"
+
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
-	"pgregory.net/rapid"
 )
 
 // propCase is one case of one property check: the calls made so far and
@@ -19,7 +22,7 @@ import (
 type propCase struct {
 	t     *rapid.T
 	ctx   context.Context
-	s     Subject
+	s     conformance.Subject
 	kind  Standard
 	opts  PropertyOptions
 	sem   oracle.Model
@@ -71,12 +74,12 @@ func (pc *propCase) verify(label string, payload []byte, c oracle.Query, alg str
 // outcome. In the fidelity check an outcome the profile does not predict
 // ends the case.
 func (pc *propCase) verifyToken(label, token string, payload []byte, c oracle.Query, alg string) adapters.Outcome {
-	key, err := KeyFor(alg)
+	key, err := conformance.KeyFor(alg)
 	if err != nil {
 		pc.t.Fatalf("harness: %v", err)
 	}
-	opts := OptionsFor(c, key)
-	o := Call(pc.ctx, pc.s.Adapter, token, opts, pc.opts.Timeout)
+	opts := conformance.OptionsFor(c, key)
+	o := harness.Call(pc.ctx, pc.s.Adapter, token, opts, pc.opts.Timeout)
 	pc.calls = append(pc.calls, propCall{
 		label: label, payload: payload, check: c, alg: alg, outcome: o,
 		rfc:     oracle.Judge(payload, c.RFC()),
@@ -84,7 +87,7 @@ func (pc *propCase) verifyToken(label, token string, payload []byte, c oracle.Qu
 	})
 	i := len(pc.calls) - 1
 	switch {
-	case pc.kind == ProfileStandard && !Explains(pc.calls[i].profile, o):
+	case pc.kind == ProfileStandard && !conformance.Explains(pc.calls[i].profile, o):
 		pc.fail(i, fmt.Sprintf("unexplained: the profile predicts %s, the library gave %s", pc.calls[i].profile.Verdict, o))
 	case pc.kind == LawStandard && (o.Verdict == adapters.Panic || o.Verdict == adapters.Timeout):
 		pc.fail(i, fmt.Sprintf("the library gave %s", o.Verdict))
@@ -132,8 +135,8 @@ func (pc *propCase) describe(why string) string {
 }
 
 // counterexample is the case as a Counterexample centred on call i.
-func (pc *propCase) counterexample(i int, detail string) *Counterexample {
-	cx := &Counterexample{Detail: detail}
+func (pc *propCase) counterexample(i int, detail string) *conformance.Counterexample {
+	cx := &conformance.Counterexample{Detail: detail}
 	if i >= 0 && i < len(pc.calls) {
 		c := pc.calls[i]
 		cx.Payload = string(c.payload)
@@ -146,23 +149,23 @@ func (pc *propCase) counterexample(i int, detail string) *Counterexample {
 }
 
 // severity is the gravest grade of any call of the case against the RFC.
-func (pc *propCase) severity() Severity {
-	worst := None
+func (pc *propCase) severity() conformance.Severity {
+	worst := conformance.None
 	for _, c := range pc.calls {
-		if g := Grade(c.outcome, c.rfc); severityRank(g) > severityRank(worst) {
+		if g := conformance.Grade(c.outcome, c.rfc); severityRank(g) > severityRank(worst) {
 			worst = g
 		}
 	}
 	return worst
 }
 
-func severityRank(s Severity) int {
+func severityRank(s conformance.Severity) int {
 	switch s {
-	case Security:
+	case conformance.Security:
 		return 3
-	case Interop:
+	case conformance.Interop:
 		return 2
-	case Info:
+	case conformance.Info:
 		return 1
 	}
 	return 0
@@ -171,7 +174,7 @@ func severityRank(s Severity) int {
 // explained reports whether the profile predicts every outcome of the case.
 func (pc *propCase) explained() bool {
 	for _, c := range pc.calls {
-		if !Explains(c.profile, c.outcome) {
+		if !conformance.Explains(c.profile, c.outcome) {
 			return false
 		}
 	}
@@ -231,7 +234,7 @@ func signCached(alg string, payload []byte) string {
 // algs lists the harness algorithms the adapter declares it verifies
 // (adapters.Algorithms), in its order, so that the first is SigningAlg:
 // a library that cannot verify EdDSA is not measured on it.
-func algs(s Subject) []string {
+func algs(s conformance.Subject) []string {
 	var out []string
 	for _, alg := range adapters.Algorithms(s.Adapter) {
 		if _, err := jws.SignerFor(alg); err == nil {

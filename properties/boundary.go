@@ -1,12 +1,13 @@
-package conformance
+package properties
 
 import (
 	"math/big"
 	"time"
 
+	"pgregory.net/rapid"
+
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/oracle"
-	"pgregory.net/rapid"
 )
 
 // expBoundary: RFC 7519 4.1.4, "the current date/time MUST be before the

@@ -1,4 +1,4 @@
-package conformance_test
+package properties_test
 
 import (
 	"context"
@@ -7,28 +7,11 @@ import (
 	"testing"
 
 	"github.com/jwtconform/jwtconform/adapters"
-	"github.com/jwtconform/jwtconform/adapters/all"
+	"github.com/jwtconform/jwtconform/adapters/adaptertest"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/oracle"
+	"github.com/jwtconform/jwtconform/properties"
 )
-
-// TestProperties checks every rapid property on every built-in adapter
-// against its recorded profile. TestBuiltinAdapters covers the same checks
-// through conformance.Run and the two share one run per process; this test
-// exists so that a deep run can select the properties alone:
-//
-//	go test ./conformance -run Propert -rapid.checks=10000
-func TestProperties(t *testing.T) {
-	for _, a := range all.Adapters() {
-		t.Run(a.Name(), func(t *testing.T) {
-			p, err := conformance.BuiltinProfile(a.Name())
-			if err != nil {
-				t.Fatal(err)
-			}
-			conformance.RunProperties(t, a, p, all.Minters()...)
-		})
-	}
-}
 
 // exactAdapter is an HS256 verifier with no deviation at all: it checks the
 // signature with crypto/hmac and judges the claims set with the oracle, so
@@ -51,7 +34,7 @@ func (exactAdapter) Supports(f adapters.Feature) bool {
 }
 
 func (exactAdapter) Verify(_ context.Context, token string, opts adapters.Options) adapters.Outcome {
-	payload, rejected := hs256Payload(token, opts)
+	payload, rejected := adaptertest.HS256Payload(token, opts)
 	if rejected != nil {
 		return *rejected
 	}
@@ -69,10 +52,10 @@ func (exactAdapter) Verify(_ context.Context, token string, opts adapters.Option
 // defaults mode, are unsupported.
 func TestExactVerifierHoldsEveryLaw(t *testing.T) {
 	s := conformance.Subject{Adapter: exactAdapter{}, Profile: conformance.Profile{Schema: conformance.ProfileSchema, Adapter: "example/exact"}}
-	for _, p := range conformance.Properties() {
+	for _, p := range properties.Properties() {
 		for _, m := range conformance.Modes {
 			t.Run(p.Name+"/"+string(m), func(t *testing.T) {
-				r := conformance.CheckProperty(context.Background(), p, s, conformance.PropertyOptions{Mode: m})
+				r := properties.CheckProperty(context.Background(), p, s, properties.PropertyOptions{Mode: m})
 				if r.Status == conformance.Fails || !r.Explained {
 					detail := ""
 					if cx := r.Counterexample; cx != nil {
@@ -81,7 +64,7 @@ func TestExactVerifierHoldsEveryLaw(t *testing.T) {
 					t.Errorf("%s [%s] on an exact verifier: %s, explained %t\n%s", p.Name, m, r.Status, r.Explained, detail)
 				}
 				if r.Status == conformance.PropertyUnsupported {
-					t.Skip(p.Unsupported(s, conformance.PropertyOptions{Mode: m}))
+					t.Skip(p.Unsupported(s, properties.PropertyOptions{Mode: m}))
 				}
 			})
 		}

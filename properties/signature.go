@@ -1,7 +1,9 @@
-package conformance
+package properties
 
 import (
 	"pgregory.net/rapid"
+
+	"github.com/jwtconform/jwtconform/conformance"
 )
 
 // algorithmInvariance: RFC 7519 7.2 validates the signature (step 7, via
@@ -14,7 +16,7 @@ var algorithmInvariance = Property{
 	Name:   "algorithm-invariance",
 	Clause: "RFC 7519 7.2; RFC 7519 4.1.4-4.1.6",
 	Law:    "the signature algorithm never changes a time verdict",
-	unsupported: func(s Subject, o PropertyOptions) string {
+	unsupported: func(s conformance.Subject, o PropertyOptions) string {
 		if len(algs(s)) < 2 {
 			return "the adapter verifies fewer than two harness algorithms"
 		}

@@ -1,4 +1,4 @@
-package conformance_test
+package resource_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/jwtconform/jwtconform/adapters/all"
-	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/resource"
 )
 
 // resourcesFlag runs the full resource sweep, 1 KB to 10 MB, with timing.
@@ -17,7 +17,7 @@ var resourcesFlag = flag.Bool("jwtconform.resources", false, "measure every adap
 
 // TestResourceShapes checks every shape builds a token near the size asked.
 func TestResourceShapes(t *testing.T) {
-	for _, sh := range conformance.ResourceShapes() {
+	for _, sh := range resource.ResourceShapes() {
 		for _, n := range []int{1 << 10, 100 << 10} {
 			t.Run(fmt.Sprintf("%s/%d", sh.Name, n), func(t *testing.T) {
 				got := len(sh.Build(n))
@@ -36,14 +36,14 @@ func TestMeasureResources(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measures allocation with forced garbage collections")
 	}
-	rs := conformance.Meter{Sizes: conformance.QuickResourceSizes, Rounds: 1}.Measure(context.Background(), all.Adapters())
-	if want := len(all.Adapters()) * len(conformance.ResourceShapes()); len(rs) != want {
+	rs := resource.Meter{Sizes: resource.QuickResourceSizes, Rounds: 1}.Measure(context.Background(), all.Adapters())
+	if want := len(all.Adapters()) * len(resource.ResourceShapes()); len(rs) != want {
 		t.Fatalf("got %d results, want %d", len(rs), want)
 	}
 	for _, r := range rs {
 		t.Run(r.Adapter+"/"+r.Shape, func(t *testing.T) {
-			if len(r.Points) != len(conformance.QuickResourceSizes) {
-				t.Fatalf("%d points, want %d: %s", len(r.Points), len(conformance.QuickResourceSizes), r.Note)
+			if len(r.Points) != len(resource.QuickResourceSizes) {
+				t.Fatalf("%d points, want %d: %s", len(r.Points), len(resource.QuickResourceSizes), r.Note)
 			}
 			for _, p := range r.Points {
 				if p.Nanos != 0 {
@@ -65,11 +65,11 @@ func TestResourceSweep(t *testing.T) {
 	if !*resourcesFlag {
 		t.Skip("run with -jwtconform.resources")
 	}
-	m := conformance.Meter{Timing: true}
+	m := resource.Meter{Timing: true}
 	rs := m.Measure(context.Background(), all.Adapters())
 	var b strings.Builder
 	var sizes []string
-	for _, n := range conformance.DefaultResourceSizes {
+	for _, n := range resource.DefaultResourceSizes {
 		sizes = append(sizes, humanBytes(n))
 	}
 	fmt.Fprintf(&b, "| adapter | shape | alloc B/B at %s | ns/B at %s | growth | grade |\n", strings.Join(sizes, ", "), strings.Join(sizes, ", "))

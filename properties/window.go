@@ -1,11 +1,12 @@
-package conformance
+package properties
 
 import (
 	"slices"
 	"time"
 
-	"github.com/jwtconform/jwtconform/oracle"
 	"pgregory.net/rapid"
+
+	"github.com/jwtconform/jwtconform/oracle"
 )
 
 // windowInterval: RFC 7519 4.1.4 and 4.1.5 together bound validity by

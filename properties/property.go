@@ -1,4 +1,4 @@
-package conformance
+package properties
 
 import (
 	"context"
@@ -6,8 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jwtconform/jwtconform/adapters"
 	"pgregory.net/rapid"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
 )
 
 // Property is a law about time claims that must hold for every token,
@@ -41,7 +43,7 @@ type Property struct {
 	// Law states what must hold, in one sentence.
 	Law string
 	// unsupported says why the property cannot run on a subject, or "".
-	unsupported func(s Subject, o PropertyOptions) string
+	unsupported func(s conformance.Subject, o PropertyOptions) string
 	// body draws one case and checks it.
 	body func(pc *propCase)
 }
@@ -60,7 +62,7 @@ const (
 
 // PropertyOptions tune how properties run.
 type PropertyOptions struct {
-	// Timeout bounds each library call; zero means DefaultTimeout.
+	// Timeout bounds each library call; zero means harness.DefaultTimeout.
 	Timeout time.Duration
 	// Minters issue the tokens of the issuance properties; with none, those
 	// properties are unsupported. The caller passes them (adapters/all's
@@ -70,18 +72,20 @@ type PropertyOptions struct {
 	// value) passes each case's leeway and required claims through the
 	// library's options, Defaults passes the clock alone. An adapter that
 	// cannot express a leeway runs in the defaults mode either way.
-	Mode Mode
-	// FailFiles lets rapid write the fail file of an unexplained result
-	// under testdata/rapid/ in the working directory, to be committed as a
-	// regression that every later run replays first. Run sets it; a
-	// command that runs elsewhere leaves it off.
-	FailFiles bool
+	Mode conformance.Mode
+	// FailDir is where rapid's fail file of an unexplained result goes,
+	// to be replayed with -rapid.failfile; empty writes none. RapidDir
+	// (testdata/rapid in the working directory) is rapid's own place,
+	// where a committed file is a regression every later run replays
+	// first; any other folder receives the file rapid wrote there, and
+	// nothing is left in the working directory.
+	FailDir string
 }
 
 // mode is o.Mode with the zero value read as Explicit.
-func (o PropertyOptions) mode() Mode {
+func (o PropertyOptions) mode() conformance.Mode {
 	if o.Mode == "" {
-		return Explicit
+		return conformance.Explicit
 	}
 	return o.Mode
 }
@@ -110,7 +114,7 @@ func LookupProperty(name string) (Property, bool) {
 }
 
 // Unsupported says why p cannot run on s, or "" when it can.
-func (p Property) Unsupported(s Subject, o PropertyOptions) string {
+func (p Property) Unsupported(s conformance.Subject, o PropertyOptions) string {
 	if p.unsupported == nil {
 		return ""
 	}
@@ -120,12 +124,12 @@ func (p Property) Unsupported(s Subject, o PropertyOptions) string {
 // Check is the property as a plain rapid property for subject s: kind k
 // fails on a counterexample to the law, or on an outcome s's profile does
 // not predict. The fuzz targets run it through rapid.MakeFuzz.
-func (p Property) Rapid(s Subject, k Standard, o PropertyOptions) func(*rapid.T) {
+func (p Property) Rapid(s conformance.Subject, k Standard, o PropertyOptions) func(*rapid.T) {
 	return p.check(context.Background(), s, k, o, nil)
 }
 
-func (p Property) check(ctx context.Context, s Subject, k Standard, o PropertyOptions, rec *failureRecord) func(*rapid.T) {
-	sem, err := s.Profile.semantics()
+func (p Property) check(ctx context.Context, s conformance.Subject, k Standard, o PropertyOptions, rec *failureRecord) func(*rapid.T) {
+	sem, err := s.Profile.Model()
 	return func(t *rapid.T) {
 		if err != nil {
 			t.Fatalf("profile %s: %v", s.Profile.Path, err)
@@ -136,11 +140,11 @@ func (p Property) check(ctx context.Context, s Subject, k Standard, o PropertyOp
 }
 
 // needsLeeway is the unsupported check of properties that vary the leeway.
-func needsLeeway(s Subject, o PropertyOptions) string {
+func needsLeeway(s conformance.Subject, o PropertyOptions) string {
 	if !s.Adapter.Supports(adapters.FeatureLeeway) {
 		return "the adapter cannot express a leeway"
 	}
-	if o.mode() == Defaults {
+	if o.mode() == conformance.Defaults {
 		return "the defaults mode passes no leeway"
 	}
 	return ""
@@ -150,6 +154,6 @@ func needsLeeway(s Subject, o PropertyOptions) string {
 // to s in o's mode: only in the explicit mode, and only when the adapter
 // can express a leeway. Every property decides its draws by this alone, so
 // the two modes of an adapter that cannot express a leeway are one run.
-func explicitIn(s Subject, o PropertyOptions) bool {
-	return o.mode() == Explicit && s.Adapter.Supports(adapters.FeatureLeeway)
+func explicitIn(s conformance.Subject, o PropertyOptions) bool {
+	return o.mode() == conformance.Explicit && s.Adapter.Supports(adapters.FeatureLeeway)
 }

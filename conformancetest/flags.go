@@ -1,4 +1,4 @@
-package conformance
+package conformancetest
 
 import (
 	"flag"
@@ -6,6 +6,8 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/jwtconform/jwtconform/harness"
 )
 
 // Flags, namespaced as rapid's are, so they sit beside go test's own. Each
@@ -18,11 +20,9 @@ var (
 	updateFlag     = flag.Bool("jwtconform.update", envBool("JWTCONFORM_UPDATE", false), "rewrite the record entries of what ran, keeping every other entry and the profiles (env JWTCONFORM_UPDATE)")
 	adapterFlag    = flag.String("jwtconform.adapter", envString("JWTCONFORM_ADAPTER", ""), "glob over adapter names: run only those, such as 'golang-jwt/*' (env JWTCONFORM_ADAPTER)")
 	vectorsFlag    = flag.String("jwtconform.vectors", envString("JWTCONFORM_VECTORS", ""), "glob over vector ids: run only those, such as 'exp-boundary/*' (env JWTCONFORM_VECTORS)")
-	propertiesFlag = flag.Bool("jwtconform.properties", envBool("JWTCONFORM_PROPERTIES", true), "run the rapid property checks in conformance.Run (env JWTCONFORM_PROPERTIES)")
-	timeoutFlag    = flag.Duration("jwtconform.timeout", envDuration("JWTCONFORM_TIMEOUT", DefaultTimeout), "bound on one library call; a call that takes longer is a timeout outcome (env JWTCONFORM_TIMEOUT)")
+	propertiesFlag = flag.Bool("jwtconform.properties", envBool("JWTCONFORM_PROPERTIES", true), "run the rapid property checks in conformancetest.Run (env JWTCONFORM_PROPERTIES)")
+	timeoutFlag    = flag.Duration("jwtconform.timeout", envDuration("JWTCONFORM_TIMEOUT", harness.DefaultTimeout), "bound on one library call; a call that takes longer is a timeout outcome (env JWTCONFORM_TIMEOUT)")
 )
-
-func callTimeout() time.Duration { return *timeoutFlag }
 
 // Updating reports whether -jwtconform.update (or JWTCONFORM_UPDATE) asks
 // for recorded data to be rewritten. It is the one spelling of "update"

@@ -1,4 +1,4 @@
-package conformance
+package properties
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/adapters/all"
+	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -16,7 +17,7 @@ import (
 // it. It trusts every signature.
 type judgeAdapter struct {
 	name    string
-	profile Profile
+	profile conformance.Profile
 }
 
 func (a judgeAdapter) Name() string                   { return a.name }
@@ -42,12 +43,12 @@ func (a judgeAdapter) Verify(_ context.Context, token string, o adapters.Options
 	return adapters.Accepted()
 }
 
-func judge(name string, devs ...string) Subject {
-	p := Profile{Schema: ProfileSchema, Adapter: name}
+func judge(name string, devs ...string) conformance.Subject {
+	p := conformance.Profile{Schema: conformance.ProfileSchema, Adapter: name}
 	for _, d := range devs {
-		p.Deviations = append(p.Deviations, DeviationRef{ID: d, Reason: "test"})
+		p.Deviations = append(p.Deviations, conformance.DeviationRef{ID: d, Reason: "test"})
 	}
-	return Subject{Adapter: judgeAdapter{name: name, profile: p}, Profile: p}
+	return conformance.Subject{Adapter: judgeAdapter{name: name, profile: p}, Profile: p}
 }
 
 // TestOracleSatisfiesEveryLaw runs every property on the oracle itself, in
@@ -62,7 +63,7 @@ func TestOracleSatisfiesEveryLaw(t *testing.T) {
 		t.Fatal("no minter is registered: the issuance laws would go unchecked")
 	}
 	for _, p := range Properties() {
-		for _, m := range Modes {
+		for _, m := range conformance.Modes {
 			t.Run(p.Name+"/"+string(m), func(t *testing.T) {
 				o := o
 				o.Mode = m
@@ -70,7 +71,7 @@ func TestOracleSatisfiesEveryLaw(t *testing.T) {
 				if why := p.Unsupported(s, o); why != "" {
 					t.Skip(why) // leeway-monotone in the defaults mode
 				}
-				if r.Status != Holds || !r.Explained {
+				if r.Status != conformance.Holds || !r.Explained {
 					t.Errorf("%s [%s] on the oracle: %s, explained %t\n%v", p.Name, m, r.Status, r.Explained, r.Counterexample)
 				}
 			})
@@ -84,12 +85,12 @@ func TestOracleSatisfiesEveryLaw(t *testing.T) {
 func TestPropertyModes(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		mode   Mode
+		mode   conformance.Mode
 		leeway bool
 		want   bool
 	}{
-		{"", true, true}, {Explicit, true, true}, {Defaults, true, false},
-		{Explicit, false, false}, {Defaults, false, false},
+		{"", true, true}, {conformance.Explicit, true, true}, {conformance.Defaults, true, false},
+		{conformance.Explicit, false, false}, {conformance.Defaults, false, false},
 	} {
 		s := judge("judge/modes")
 		if !tc.leeway {
@@ -99,12 +100,12 @@ func TestPropertyModes(t *testing.T) {
 			t.Errorf("explicitIn(mode %q, leeway %t) = %t, want %t", tc.mode, tc.leeway, got, tc.want)
 		}
 	}
-	if PropertyKey("window-interval", Explicit) != "window-interval" || PropertyKey("window-interval", Defaults) != "window-interval defaults" {
-		t.Errorf("PropertyKey = %q, %q", PropertyKey("window-interval", Explicit), PropertyKey("window-interval", Defaults))
+	if conformance.PropertyKey("window-interval", conformance.Explicit) != "window-interval" || conformance.PropertyKey("window-interval", conformance.Defaults) != "window-interval defaults" {
+		t.Errorf("PropertyKey = %q, %q", conformance.PropertyKey("window-interval", conformance.Explicit), conformance.PropertyKey("window-interval", conformance.Defaults))
 	}
-	for _, m := range Modes {
-		if name, got := parsePropertyKey(PropertyKey("issuance", m)); name != "issuance" || got != m {
-			t.Errorf("parsePropertyKey(PropertyKey(issuance, %s)) = %s, %s", m, name, got)
+	for _, m := range conformance.Modes {
+		if name, got := conformance.ParsePropertyKey(conformance.PropertyKey("issuance", m)); name != "issuance" || got != m {
+			t.Errorf("conformance.ParsePropertyKey(conformance.PropertyKey(issuance, %s)) = %s, %s", m, name, got)
 		}
 	}
 }
@@ -115,11 +116,11 @@ func TestPropertyModes(t *testing.T) {
 func TestDefaultsModeSeesDefaultLeeway(t *testing.T) {
 	s := judge("judge/default-leeway-1m", "default-leeway-1m")
 	p, _ := LookupProperty("exp-boundary")
-	if r := checkProperty(context.Background(), p, s, PropertyOptions{Mode: Explicit}); r.Status != Holds || !r.Explained {
+	if r := checkProperty(context.Background(), p, s, PropertyOptions{Mode: conformance.Explicit}); r.Status != conformance.Holds || !r.Explained {
 		t.Errorf("explicit: %s, explained %t, want holds: the explicit mode passes its own leeway", r.Status, r.Explained)
 	}
-	r := checkProperty(context.Background(), p, s, PropertyOptions{Mode: Defaults})
-	if r.Status != Fails || !r.Explained || r.Severity != Security || r.Mode != Defaults {
+	r := checkProperty(context.Background(), p, s, PropertyOptions{Mode: conformance.Defaults})
+	if r.Status != conformance.Fails || !r.Explained || r.Severity != conformance.Security || r.Mode != conformance.Defaults {
 		t.Errorf("defaults: %+v, want an explained security failure in the defaults mode", r)
 	}
 	if r.Counterexample != nil && r.Counterexample.Leeway != "" {
@@ -135,7 +136,7 @@ func TestPropertyCapturesDeviation(t *testing.T) {
 	p, _ := LookupProperty("exp-boundary")
 	r1 := checkProperty(context.Background(), p, s, PropertyOptions{})
 	r2 := checkProperty(context.Background(), p, s, PropertyOptions{})
-	if r1.Status != Fails || !r1.Explained || r1.Severity != Security {
+	if r1.Status != conformance.Fails || !r1.Explained || r1.Severity != conformance.Security {
 		t.Fatalf("exp-boundary on an exp-inclusive judge = %+v, want an explained security failure", r1)
 	}
 	cx := r1.Counterexample
@@ -154,7 +155,7 @@ func TestPropertyCapturesDeviation(t *testing.T) {
 // is reported unexplained, with the fidelity counterexample.
 func TestPropertyUnexplained(t *testing.T) {
 	lib := judge("judge/default-leeway", "default-leeway-1m")
-	s := Subject{Adapter: lib.Adapter, Profile: Profile{Schema: ProfileSchema, Adapter: "judge/default-leeway"}}
+	s := conformance.Subject{Adapter: lib.Adapter, Profile: conformance.Profile{Schema: conformance.ProfileSchema, Adapter: "judge/default-leeway"}}
 	s.Adapter = noLeeway{s.Adapter}
 	p, _ := LookupProperty("exp-boundary")
 	r := checkProperty(context.Background(), p, s, PropertyOptions{})
@@ -169,17 +170,6 @@ type noLeeway struct{ adapters.Adapter }
 
 func (n noLeeway) Supports(f adapters.Feature) bool {
 	return f != adapters.FeatureLeeway && n.Adapter.Supports(f)
-}
-
-func TestRecord(t *testing.T) {
-	t.Parallel()
-	r := PropertyResult{Status: Fails, Counterexample: &Counterexample{Payload: `{"exp":1}`, Now: "1", Leeway: "0s", Detail: "x"}}
-	if got, want := r.Record().String(), `{"status":"fails","counterexample":{"payload":"{\"exp\":1}","now":"1","leeway":"0s"}}`; got != want {
-		t.Errorf("Record() = %s, want %s", got, want)
-	}
-	if got := (PropertyResult{Status: Holds}).Record().String(); got != `{"status":"holds"}` {
-		t.Errorf("Record() = %s, want holds", got)
-	}
 }
 
 // TestPropertiesDocumented checks each property names its clause and law.

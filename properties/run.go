@@ -1,18 +1,22 @@
-package conformance
+package properties
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
-	"slices"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/jwtconform/jwtconform/adapters"
 	"pgregory.net/rapid"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
 )
 
 // DefaultPropertySeed is rapid's seed unless -rapid.seed (or RAPID_SEED)
@@ -54,71 +58,25 @@ func PropertySeed() uint64 {
 // the results, counterexamples included, are the same on every run. The
 // tokens of the issuance property come from o.Minters. Outside go test it
 // calls testing.Init, since rapid reads the testing flags.
-func CheckProperties(ctx context.Context, subjects []Subject, o PropertyOptions) []PropertyResult {
-	var out []PropertyResult
+func CheckProperties(ctx context.Context, subjects []conformance.Subject, o PropertyOptions) []conformance.PropertyResult {
+	var out []conformance.PropertyResult
 	for _, s := range subjects {
 		for _, p := range Properties() {
-			for _, m := range Modes {
+			for _, m := range conformance.Modes {
 				o.Mode = m
 				out = append(out, CheckProperty(ctx, p, s, o))
 			}
 		}
 	}
-	SortPropertyResults(out)
+	conformance.SortPropertyResults(out)
 	return out
-}
-
-// SortPropertyResults orders results by adapter, property and mode
-// (explicit first).
-func SortPropertyResults(rs []PropertyResult) {
-	slices.SortStableFunc(rs, func(a, b PropertyResult) int {
-		if c := strings.Compare(a.Adapter, b.Adapter); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Property, b.Property); c != 0 {
-			return c
-		}
-		return modeIndex(a.mode()) - modeIndex(b.mode())
-	})
-}
-
-// mode is r.Mode with the empty value read as Explicit.
-func (r PropertyResult) mode() Mode {
-	if r.Mode == "" {
-		return Explicit
-	}
-	return r.Mode
-}
-
-// PropertyKey is the key of a property result in a profile's recorded
-// results: the property's name in the explicit mode, which is where
-// properties ran before they ran in both, and "<name> defaults" in the
-// defaults mode, as vector outcomes are keyed "<id> <mode>".
-func PropertyKey(name string, m Mode) string {
-	if m == Defaults {
-		return name + " " + string(Defaults)
-	}
-	return name
-}
-
-// Key is the result's key in a profile's recorded results (PropertyKey),
-// which reports also show it under: "exp-boundary", "exp-boundary defaults".
-func (r PropertyResult) Key() string { return PropertyKey(r.Property, r.mode()) }
-
-// parsePropertyKey splits a recorded key into the property's name and mode.
-func parsePropertyKey(key string) (string, Mode) {
-	if name, ok := strings.CutSuffix(key, " "+string(Defaults)); ok {
-		return name, Defaults
-	}
-	return key, Explicit
 }
 
 // CheckProperty checks property p on subject s in mode o.Mode: its law check gives the
 // Status, Counterexample and Severity, and its fidelity check, with the
 // law's counterexample, gives Explained. When the fidelity check fails,
 // its counterexample, the unexplained outcome, replaces the law's, and
-// with o.FailFiles rapid writes its fail file under testdata/rapid/ for a
-// regression.
+// with o.FailDir rapid's fail file goes there for a regression.
 //
 // Results are kept for the life of the process, keyed by everything that
 // decides them (property, mode, the adapter value itself, the deviation IDs in
@@ -126,13 +84,13 @@ func parsePropertyKey(key string) (string, Mode) {
 // same properties on the same adapter share one run. An adapter value that
 // is not comparable is never cached. An adapter that cannot express a
 // leeway gets the same draws in both modes (see explicitIn).
-func CheckProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {
-	if o.mode() == Defaults && !s.Adapter.Supports(adapters.FeatureLeeway) {
+func CheckProperty(ctx context.Context, p Property, s conformance.Subject, o PropertyOptions) conformance.PropertyResult {
+	if o.mode() == conformance.Defaults && !s.Adapter.Supports(adapters.FeatureLeeway) {
 		// Such an adapter runs its explicit checks with the clock alone:
 		// its defaults result is its explicit one.
-		o.Mode = Explicit
+		o.Mode = conformance.Explicit
 		r := CheckProperty(ctx, p, s, o)
-		r.Mode = Defaults
+		r.Mode = conformance.Defaults
 		return r
 	}
 	key, ok := resultKey(p, s, o)
@@ -140,7 +98,7 @@ func CheckProperty(ctx context.Context, p Property, s Subject, o PropertyOptions
 		return checkProperty(ctx, p, s, o)
 	}
 	if r, ok := propertyResults.Load(key); ok {
-		return r.(PropertyResult)
+		return r.(conformance.PropertyResult)
 	}
 	r := checkProperty(ctx, p, s, o)
 	propertyResults.Store(key, r)
@@ -148,7 +106,7 @@ func CheckProperty(ctx context.Context, p Property, s Subject, o PropertyOptions
 }
 
 // propertyResults caches CheckProperty's results.
-var propertyResults sync.Map // propertyKey -> PropertyResult
+var propertyResults sync.Map // propertyKey -> conformance.PropertyResult
 
 // propertyKey is everything that decides a property result: the adapter
 // value, so that two adapters of one name never share a result, and the
@@ -170,7 +128,7 @@ func adapterKey(a adapters.Adapter) (adapters.Adapter, bool) {
 
 // resultKey is everything that decides a property result, and whether it
 // can be a key at all.
-func resultKey(p Property, s Subject, o PropertyOptions) (propertyKey, bool) {
+func resultKey(p Property, s conformance.Subject, o PropertyOptions) (propertyKey, bool) {
 	a, ok := adapterKey(s.Adapter)
 	if !ok {
 		return propertyKey{}, false
@@ -190,16 +148,16 @@ func resultKey(p Property, s Subject, o PropertyOptions) (propertyKey, bool) {
 		flag.Lookup("rapid.steps").Value.String(), flag.Lookup("test.short").Value.String()}, "\x00")}, true
 }
 
-func checkProperty(ctx context.Context, p Property, s Subject, o PropertyOptions) PropertyResult {
-	r := PropertyResult{Adapter: s.Adapter.Name(), Property: p.Name, Mode: o.mode(), Clause: p.Clause, Status: Holds, Explained: true}
+func checkProperty(ctx context.Context, p Property, s conformance.Subject, o PropertyOptions) conformance.PropertyResult {
+	r := conformance.PropertyResult{Adapter: s.Adapter.Name(), Property: p.Name, Mode: o.mode(), Clause: p.Clause, Status: conformance.Holds, Explained: true}
 	if p.Unsupported(s, o) != "" {
-		r.Status = PropertyUnsupported
+		r.Status = conformance.PropertyUnsupported
 		return r
 	}
 	law := runRapid(ctx, p, s, LawStandard, o)
 	fid := runRapid(ctx, p, s, ProfileStandard, o)
 	if law.failed {
-		r.Status = Fails
+		r.Status = conformance.Fails
 		r.Counterexample = law.cx
 		r.Severity = law.severity
 		r.Explained = law.explained
@@ -214,8 +172,8 @@ func checkProperty(ctx context.Context, p Property, s Subject, o PropertyOptions
 // runOutcome is what one rapid run found.
 type runOutcome struct {
 	failed    bool
-	cx        *Counterexample
-	severity  Severity
+	cx        *conformance.Counterexample
+	severity  conformance.Severity
 	explained bool
 }
 
@@ -223,20 +181,20 @@ type runOutcome struct {
 // by; its fail files live in testdata/rapid/ under this name with "/"
 // turned into "_". The explicit mode keeps the name it had before
 // properties ran in both modes, so its committed fail files still replay.
-func PropertyRunName(p, adapter string, m Mode, k Standard) string {
-	if m == Defaults {
-		return p + "/" + adapter + "/" + string(Defaults) + "/" + string(k)
+func PropertyRunName(p, adapter string, m conformance.Mode, k Standard) string {
+	if m == conformance.Defaults {
+		return p + "/" + adapter + "/" + string(conformance.Defaults) + "/" + string(k)
 	}
 	return p + "/" + adapter + "/" + string(k)
 }
 
 // runRapid runs one check of p on s through rapid with a TB of its own, so
 // that a failure is captured rather than aborting the caller's test.
-func runRapid(ctx context.Context, p Property, s Subject, k Standard, o PropertyOptions) runOutcome {
+func runRapid(ctx context.Context, p Property, s conformance.Subject, k Standard, o PropertyOptions) runOutcome {
 	setupRapid()
 	rapidMu.Lock()
 	defer rapidMu.Unlock()
-	if k == LawStandard || !o.FailFiles {
+	if k == LawStandard || o.FailDir == "" {
 		// A law that fails is a finding kept in the record, not a
 		// regression to replay: keep rapid from writing a fail file.
 		f := flag.Lookup("rapid.nofailfile")
@@ -254,23 +212,80 @@ func runRapid(ctx context.Context, p Property, s Subject, k Standard, o Property
 	seed := flag.Lookup("rapid.seed").Value.String()
 	if rec.cx == nil {
 		// rapid failed without a case of ours: too many invalid cases.
-		out.cx = &Counterexample{Detail: fmt.Sprintf("%s check failed with no counterexample (seed %s):\n%s", k, seed, tb.errors())}
+		out.cx = &conformance.Counterexample{Detail: fmt.Sprintf("%s check failed with no counterexample (seed %s):\n%s", k, seed, tb.errors())}
 		return out
 	}
 	out.cx, out.severity, out.explained = rec.cx, rec.severity, rec.explained
-	out.cx.Detail = fmt.Sprintf("%s check (seed %s; %s): %s", k, seed, tb.reproduce(), out.cx.Detail)
+	advice := tb.reproduce()
+	if k == ProfileStandard && o.FailDir != "" && filepath.Clean(o.FailDir) != RapidDir {
+		advice = moveFailFile(advice, o.FailDir)
+	}
+	out.cx.Detail = fmt.Sprintf("%s check (seed %s; %s): %s", k, seed, advice, out.cx.Detail)
 	return out
+}
+
+// RapidDir is where rapid writes and replays fail files, relative to the
+// working directory.
+var RapidDir = filepath.Join("testdata", "rapid")
+
+// failFileFlag finds the fail file in rapid's replay advice.
+var failFileFlag = regexp.MustCompile(`-rapid\.failfile="([^"]+)"`)
+
+// moveFailFile moves the fail file that advice names from RapidDir to the
+// same place under dir, removes the folders rapid made for it if they are
+// left empty, and returns the advice naming the new place. If the move
+// fails, the file stays where rapid wrote it and the advice says so.
+func moveFailFile(advice, dir string) string {
+	m := failFileFlag.FindStringSubmatch(advice)
+	if m == nil {
+		return advice
+	}
+	from := m[1]
+	rel, err := filepath.Rel(RapidDir, from)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return advice
+	}
+	to := filepath.Join(dir, rel)
+	err = os.MkdirAll(filepath.Dir(to), 0o755)
+	if err == nil {
+		err = moveFile(from, to)
+	}
+	if err != nil {
+		return advice + fmt.Sprintf(" (left in place: %v)", err)
+	}
+	for d := filepath.Dir(from); d != "." && d != string(filepath.Separator); d = filepath.Dir(d) {
+		if os.Remove(d) != nil { // not empty, or not ours
+			break
+		}
+	}
+	return strings.Replace(advice, from, to, 1)
+}
+
+// moveFile renames from to to, copying when they are on different file
+// systems (a temporary folder often is).
+func moveFile(from, to string) error {
+	if os.Rename(from, to) == nil {
+		return nil
+	}
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		return err
+	}
+	return os.Remove(from)
 }
 
 // failureRecord keeps the counterexample of the last failing case: rapid
 // replays the shrunk case last, so that is what it holds at the end.
 type failureRecord struct {
-	cx        *Counterexample
-	severity  Severity
+	cx        *conformance.Counterexample
+	severity  conformance.Severity
 	explained bool
 }
 
-func (r *failureRecord) set(cx *Counterexample, s Severity, explained bool) {
+func (r *failureRecord) set(cx *conformance.Counterexample, s conformance.Severity, explained bool) {
 	r.cx, r.severity, r.explained = cx, s, explained
 }
 
@@ -326,10 +341,4 @@ func (tb *captureTB) reproduce() string {
 		}
 	}
 	return "no replay advice"
-}
-
-// isProperty reports whether a property is called name.
-func isProperty(name string) bool {
-	_, ok := LookupProperty(name)
-	return ok
 }

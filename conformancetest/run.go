@@ -1,4 +1,4 @@
-package conformance
+package conformancetest
 
 import (
 	"context"
@@ -8,9 +8,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/oracle"
+	"github.com/jwtconform/jwtconform/properties"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -26,20 +29,21 @@ import (
 // library's own tests can call it with a custom adapter:
 //
 //	func TestConformance(t *testing.T) {
-//		p, _ := conformance.LoadProfile(os.DirFS("."), "testdata/profile.json")
-//		conformance.Run(t, myAdapter{}, p)
+//		p := conformancetest.Profile(t, "testdata/mylib.json")
+//		conformancetest.Run(t, myAdapter{}, p,
+//			conformancetest.WithVectors(os.DirFS("testdata"), "vectors"))
 //	}
 //
 // With -jwtconform.update the entries of what ran (whatever -run,
 // -jwtconform.vectors or -jwtconform.properties selected) are rewritten
 // into the record file, RecordFile(p.Path), and every other entry is kept;
 // the profile itself is never rewritten. The minters issue the tokens of
-// the issuance properties (adapters/all's Minters for the built-ins); with
-// none, those properties are unsupported.
-func Run(t *testing.T, a adapters.Adapter, p Profile, minters ...adapters.Minter) {
+// the issuance properties (WithMinters); with none, those properties
+// are unsupported. Nothing is written into the caller's tree unless
+// updating: rapid's fail files go to a temporary folder (WithFailDir).
+func Run(t *testing.T, a adapters.Adapter, p conformance.Profile, opts ...Option) {
 	t.Helper()
-	cfg := flagConfig()
-	cfg.minters = minters
+	cfg := apply(t, &p, opts)
 	runSuite(t, a, p, cfg)
 }
 
@@ -49,6 +53,13 @@ type runConfig struct {
 	minters    []adapters.Minter
 	update     bool
 	properties bool
+	timeout    time.Duration
+	// vectors are the vectors to run; nil runs the built-in ones.
+	vectors    []vectors.Vector
+	noBuiltins bool
+	presets    []oracle.Preset
+	// failDir receives rapid's fail files (properties.PropertyOptions).
+	failDir string
 	// selected reports whether the vector runs at all; nil runs every one.
 	selected func(id string) bool
 }
@@ -57,25 +68,29 @@ func flagConfig() runConfig {
 	return runConfig{
 		update:     *updateFlag,
 		properties: *propertiesFlag,
-		selected:   func(id string) bool { return MatchGlob(*vectorsFlag, id) },
+		timeout:    *timeoutFlag,
+		selected:   func(id string) bool { return conformance.MatchGlob(*vectorsFlag, id) },
 	}
 }
 
-func runSuite(t *testing.T, a adapters.Adapter, p Profile, cfg runConfig) {
+func runSuite(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runConfig) {
 	t.Helper()
 	if p.Adapter != a.Name() {
 		t.Fatalf("profile %s is for adapter %q, not %q", p.Path, p.Adapter, a.Name())
 	}
-	if _, err := p.semantics(); err != nil {
+	if _, err := p.Model(); err != nil {
 		t.Fatalf("profile %s: %v", p.Path, err)
 	}
-	vs := vectors.All()
+	vs := cfg.vectors
+	if vs == nil {
+		vs = vectors.All()
+	}
 	mod := a.Module()
 	rec := p.Record
 	if rec != nil && rec.Module != "" && rec.Module != mod.String() {
 		t.Logf("outcomes were recorded with %s; running %s", rec.Module, mod)
 	}
-	e := Evaluator{Timeout: callTimeout()}
+	e := conformance.Evaluator{Timeout: cfg.timeout}
 	var (
 		mu  sync.Mutex
 		got = map[string]string{}
@@ -85,7 +100,7 @@ func runSuite(t *testing.T, a adapters.Adapter, p Profile, cfg runConfig) {
 			if cfg.selected != nil && !cfg.selected(v.ID) {
 				continue
 			}
-			for _, m := range Modes {
+			for _, m := range conformance.Modes {
 				t.Run(v.ID+"/"+string(m), func(t *testing.T) {
 					if !cfg.update {
 						t.Parallel()
@@ -113,10 +128,10 @@ func runSuite(t *testing.T, a adapters.Adapter, p Profile, cfg runConfig) {
 			}
 		}
 	})
-	t.Run("must-hold", func(t *testing.T) { checkMustHold(t, a) })
-	var props map[string]PropertyRecord
+	t.Run("must-hold", func(t *testing.T) { checkMustHold(t, a, cfg.timeout) })
+	var props map[string]conformance.PropertyRecord
 	if cfg.properties {
-		props = runProperties(t, a, p, cfg.minters, cfg.update)
+		props = runProperties(t, a, p, cfg)
 	}
 	t.Run("profile", func(t *testing.T) {
 		checkDeviationsUsed(t, p, vs)
@@ -147,8 +162,8 @@ func runSuite(t *testing.T, a adapters.Adapter, p Profile, cfg runConfig) {
 // updateRecord merges what one run found into p's record file: the
 // entries that ran are replaced, every other entry is kept, and entries of
 // vectors or properties that no longer exist are dropped.
-func updateRecord(p Profile, mod adapters.Module, got map[string]string, props map[string]PropertyRecord, vs []vectors.Vector) (string, error) {
-	rec := Record{Adapter: p.Adapter}
+func updateRecord(p conformance.Profile, mod adapters.Module, got map[string]string, props map[string]conformance.PropertyRecord, vs []vectors.Vector) (string, error) {
+	rec := conformance.Record{Adapter: p.Adapter}
 	if p.Record != nil {
 		rec = *p.Record
 	}
@@ -156,12 +171,12 @@ func updateRecord(p Profile, mod adapters.Module, got map[string]string, props m
 		if p.Path == "" {
 			return "", fmt.Errorf("profile %s: no path to write its record to", p.Adapter)
 		}
-		rec.Path = RecordFile(p.Path)
+		rec.Path = conformance.RecordFile(p.Path)
 	}
 	names := map[string]bool{}
-	for _, prop := range Properties() {
-		for _, m := range Modes {
-			names[PropertyKey(prop.Name, m)] = true
+	for _, prop := range properties.Properties() {
+		for _, m := range conformance.Modes {
+			names[conformance.PropertyKey(prop.Name, m)] = true
 		}
 	}
 	rec = rec.Merge(got, props, vectorKeys(vs), names)
@@ -171,17 +186,17 @@ func updateRecord(p Profile, mod adapters.Module, got map[string]string, props m
 
 // vectorKeys is the set of OutcomeKeys of vs in every mode.
 func vectorKeys(vs []vectors.Vector) map[string]bool {
-	keys := make(map[string]bool, len(vs)*len(Modes))
+	keys := make(map[string]bool, len(vs)*len(conformance.Modes))
 	for _, v := range vs {
-		for _, m := range Modes {
-			keys[OutcomeKey(v.ID, m)] = true
+		for _, m := range conformance.Modes {
+			keys[conformance.OutcomeKey(v.ID, m)] = true
 		}
 	}
 	return keys
 }
 
 // describe names everything needed to reproduce a result.
-func describe(r Result, mod adapters.Module, v vectors.Vector) string {
+func describe(r conformance.Result, mod adapters.Module, v vectors.Vector) string {
 	lw := "library default"
 	if r.Query.SetLeeway {
 		lw = r.Query.Leeway.String()
@@ -194,14 +209,14 @@ func describe(r Result, mod adapters.Module, v vectors.Vector) string {
 // checkDeviationsUsed fails for every deviation and parameter of p whose
 // removal would change no prediction on any vector: each must explain
 // something.
-func checkDeviationsUsed(t *testing.T, p Profile, vs []vectors.Vector) {
+func checkDeviationsUsed(t *testing.T, p conformance.Profile, vs []vectors.Vector) {
 	t.Helper()
-	full, err := p.semantics()
+	full, err := p.Model()
 	if err != nil {
 		t.Fatal(err)
 	}
-	unused := func(what string, without Profile) {
-		s, err := without.semantics()
+	unused := func(what string, without conformance.Profile) {
+		s, err := without.Model()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -223,12 +238,26 @@ func checkDeviationsUsed(t *testing.T, p Profile, vs []vectors.Vector) {
 
 func explainsSomething(with, without oracle.Model, vs []vectors.Vector) bool {
 	for _, v := range vs {
-		for _, m := range Modes {
-			c := QueryFor(v, m)
+		for _, m := range conformance.Modes {
+			c := conformance.QueryFor(v, m)
 			if with.Judge(v.Payload, c).Verdict != without.Judge(v.Payload, c).Verdict {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// checkMustHold runs the must-hold checks against a, a subtest each.
+func checkMustHold(t *testing.T, a adapters.Adapter, timeout time.Duration) {
+	t.Helper()
+	for _, mh := range conformance.MustHolds() {
+		t.Run(mh.Name(), func(t *testing.T) {
+			if msg, skipped := mh.Check(a, timeout); skipped {
+				t.Skip(msg)
+			} else if msg != "" {
+				t.Error(msg)
+			}
+		})
+	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/conformancetest"
 )
 
 // Subjects returns the built-in adapters that the -jwtconform.adapter glob
@@ -19,7 +20,7 @@ func Subjects() ([]conformance.Subject, error) {
 	}
 	var out []conformance.Subject
 	for _, s := range subjects {
-		if conformance.SelectedAdapter(s.Adapter.Name()) {
+		if conformancetest.SelectedAdapter(s.Adapter.Name()) {
 			out = append(out, s)
 		}
 	}
