@@ -36,6 +36,7 @@ const (
 	MissingClaim   = oracle.MissingClaim
 	MalformedToken = oracle.MalformedToken
 	Signature      = oracle.Signature
+	KeyRefused     = oracle.KeyRefused
 	Other          = oracle.Other
 )
 

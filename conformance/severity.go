@@ -21,6 +21,9 @@ const (
 	// Security: the library accepts what the RFC says it must reject, or
 	// it panicked or hung, which a caller can be made to trigger.
 	Security Severity = "security"
+	// Policy: a choice the RFCs permit that a user must know about; so far
+	// only a key the library refuses (class key, RFC 7518 3.2).
+	Policy Severity = "policy"
 )
 
 // Severities lists the non-empty severities, most serious first.
@@ -33,6 +36,10 @@ func Grade(o adapters.Outcome, rfc oracle.Judgement) Severity {
 		return Security
 	case adapters.Unsupported:
 		return None
+	}
+	if o.Verdict == adapters.Reject && o.Class == adapters.KeyRefused {
+		// A refused key says nothing about the claims the RFC judged.
+		return Policy
 	}
 	switch {
 	case rfc.Verdict == oracle.Either:

@@ -233,6 +233,26 @@ func (d Decimal) addNanos(n int64) Decimal {
 	return normal(neg, new(big.Int).Abs(v).String(), scale)
 }
 
+// beyondBinary64 reports whether d lies outside the finite range of IEEE
+// 754 binary64 once rounded to the nearest one: |d| rounds past
+// math.MaxFloat64, where strconv.ParseFloat overflows. RFC 8259 6 names
+// binary64 as the range implementations agree on.
+func (d Decimal) beyondBinary64() bool {
+	if d.IsZero() {
+		return false
+	}
+	// |d| lies in [10^(lead-1), 10^lead); math.MaxFloat64 is about
+	// 1.8e308, so only lead == 309 needs the rounding done.
+	switch lead := int64(len(d.digits)) + d.exp; {
+	case lead <= 308:
+		return false
+	case lead > 309:
+		return true
+	}
+	_, err := strconv.ParseFloat(d.String(), 64)
+	return err != nil
+}
+
 // Parts is d as sign, digits and exponent: d = ±digits × 10^exp, digits
 // without leading or trailing zeros (empty for zero).
 func (d Decimal) Parts() (neg bool, digits string, exp int64) {

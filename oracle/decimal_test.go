@@ -55,3 +55,40 @@ func TestExactFloat(t *testing.T) {
 		}
 	}
 }
+
+// TestDecimalBeyondBinary64 checks the edge of the finite binary64 range
+// against strconv's rounding: the halfway point between math.MaxFloat64
+// and 2^1024 rounds to even, which is 2^1024, so it is beyond.
+func TestDecimalBeyondBinary64(t *testing.T) {
+	halfway := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 1024), new(big.Int).Lsh(big.NewInt(1), 970))
+	half := halfway.String()
+	below := new(big.Int).Sub(halfway, big.NewInt(1)).String()
+	for _, tc := range []struct {
+		lit  string
+		want bool
+	}{
+		{"0", false},
+		{"-0", false},
+		{"1e-400", false},
+		{"1e308", false},
+		{"9.99e307", false},
+		{"1.7976931348623157e308", false},
+		{"-1.7976931348623157e308", false},
+		{"1.7976931348623158e308", false},
+		{below, false},
+		{below + ".999999999", false},
+		{half, true},
+		{"-" + half, true},
+		{"1.7976931348623159e308", true},
+		{"1.8e308", true},
+		{"1e309", true},
+		{"-1e400", true},
+		{"1.5e+9999", true},
+		{"123123e100000", true},
+		{"1e99999999999999999999", true},
+	} {
+		if got := ParseDecimal(tc.lit).beyondBinary64(); got != tc.want {
+			t.Errorf("ParseDecimal(%.40s).beyondBinary64() = %t, want %t", tc.lit, got, tc.want)
+		}
+	}
+}

@@ -20,5 +20,8 @@
 // first duplicate name where RFC 7519 4 lets the last one win; under
 // GOEXPERIMENT=jsonv2 it is also the parser of the libraries under test, so
 // the oracle would share their mistakes. Numbers are exact decimals
-// ([Decimal]) that never materialise 10^999999999.
+// ([Decimal]) that never materialise 10^999999999. A NumericDate beyond the
+// finite IEEE 754 binary64 range is an [Either] point: RFC 8259 6 names
+// binary64 as the interoperable range and 9 lets a parser limit the range
+// of numbers ([Model.BeyondBinary64] resolves it for a library).
 package oracle

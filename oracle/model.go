@@ -219,6 +219,11 @@ type Model struct {
 	DecodeEach bool
 	// Number is how a number literal is read.
 	Number Number
+	// BeyondBinary64 resolves a NumericDate beyond the finite IEEE 754
+	// binary64 range, read exactly (Number is NumberExact): RFC 8259 6
+	// names binary64 as the interoperable range and 9 lets a parser limit
+	// the range of numbers, so refusing one is the implementation's choice.
+	BeyondBinary64 Choice
 	// Instant is how the number read becomes the instant compared.
 	Instant Instant
 	// Quoted is how a string value of a time claim is read.

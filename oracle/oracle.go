@@ -357,6 +357,9 @@ type claimValue struct {
 	unchecked bool
 	malformed string // why the value is not a NumericDate, if it is not
 	at        Decimal
+	// limited, when set, is a rejection the RFC permits but does not
+	// require: the number is beyond what RFC 8259 names interoperable.
+	limited failure
 }
 
 // clock is the clock reading as the model sees it: whole seconds and
@@ -457,6 +460,8 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 		if fail.failed() {
 			a.deny(fail)
 			v = claimValue{malformed: "-"} // judged: skip below
+		} else if v.limited.failed() {
+			a.permit(v.limited)
 		}
 		values[i] = v
 	}
@@ -612,6 +617,17 @@ func (s *Model) read(m member, r *ClaimRule) (claimValue, failure) {
 	default:
 		v.malformed = "a " + m.kind.String()
 		return v, failure{}
+	}
+	if m.kind == kNumber && s.Number == NumberExact && v.at.beyondBinary64() {
+		// A float64 reader (NumberFloat64) has settled this point already:
+		// it refuses the number.
+		f := failure{MalformedClaim, fmt.Sprintf("NumericDate %s is beyond the finite IEEE 754 binary64 range (RFC 8259 6 names binary64 as the interoperable range; 9 lets an implementation limit the range of numbers)", v.at)}
+		switch s.BeyondBinary64 {
+		case ChoiceReject:
+			return v, f
+		case ChoiceOpen:
+			v.limited = f
+		}
 	}
 	d, f := s.Number.read(v.at)
 	if f.failed() {

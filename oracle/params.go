@@ -135,6 +135,7 @@ var parameters = func() []Parameter {
 		flag("trailing-data", "bytes after the claims object (RFC 8259 2)", func(m *Model) *bool { return &m.TrailingIgnored }, "reject", "ignored"),
 		flag("decode-each", "whether every occurrence of a duplicated claim is decoded", func(m *Model) *bool { return &m.DecodeEach }, "no", "yes"),
 		enum("number", "how a number literal is read (RFC 7519 2: exactly)", func(m *Model) *Number { return &m.Number }, "exact", "float64"),
+		enum("number.beyond-binary64", "a NumericDate beyond the finite binary64 range, read exactly (RFC 8259 6, 9: a parser may limit the range)", func(m *Model) *Choice { return &m.BeyondBinary64 }, choices...),
 		enum("instant", "how the number read becomes the instant compared", func(m *Model) *Instant { return &m.Instant },
 			"exact", "go-time-floor", "int64-seconds", "printf-whole-seconds", "trunc-seconds", "floor-seconds", "round-seconds", "int32-seconds"),
 		enum("quoted", "how a string time claim is read (RFC 7519 2: malformed)", func(m *Model) *Quoted { return &m.Quoted }, "malformed", "json-number", "seconds-or-rfc3339"),

@@ -29,11 +29,17 @@ const (
 	MissingClaim   Class = "missing_claim"
 	MalformedToken Class = "malformed_token"
 	Signature      Class = "signature"
-	Other          Class = "other"
+	// KeyRefused: the library refuses the verification key itself, by a
+	// policy of its own and whatever the token says, such as go-jose
+	// refusing an HMAC secret shorter than the hash output (RFC 7518 3.2).
+	// It is no verdict on the claims, so no judgement of the oracle names
+	// it.
+	KeyRefused Class = "key"
+	Other      Class = "other"
 )
 
 // Classes lists every rejection class, sorted.
-var Classes = []Class{Expired, IssuedInFuture, MalformedClaim, MalformedToken, MissingClaim, NotYetValid, Other, Signature}
+var Classes = []Class{Expired, IssuedInFuture, KeyRefused, MalformedClaim, MalformedToken, MissingClaim, NotYetValid, Other, Signature}
 
 // ValidClass reports whether c is one of Classes.
 func ValidClass(c Class) bool { return slices.Contains(Classes, c) }

@@ -41,6 +41,9 @@ type TokenReport struct {
 	RFC TokenRFC `json:"rfc"`
 	// Adapters are the adapters' outcomes, sorted by name.
 	Adapters []TokenAdapter `json:"adapters"`
+	// Hints are notes for the user that change no verdict, such as a
+	// secret file ending in a newline when the signature does not verify.
+	Hints []string `json:"hints,omitempty"`
 }
 
 // TokenRFC is the oracle's judgement of one token.
@@ -92,6 +95,8 @@ type TokenInput struct {
 	Subjects []conformance.Subject
 	// Results are the outcomes, one per subject.
 	Results []conformance.Result
+	// Hints are notes for the user that change no verdict.
+	Hints []string
 }
 
 // NewTokenReport assembles a TokenReport.
@@ -108,6 +113,7 @@ func NewTokenReport(in TokenInput) TokenReport {
 			Reason:  strings.Join(in.RFC.Reasons, "; "),
 		},
 		Adapters: []TokenAdapter{},
+		Hints:    in.Hints,
 	}
 	if utf8.Valid(in.Payload) {
 		t.Payload = string(in.Payload)
@@ -171,7 +177,11 @@ func WriteTokenText(w io.Writer, t TokenReport) error {
 	if t.RFC.Reason != "" {
 		fmt.Fprintf(&b, ": %s", t.RFC.Reason)
 	}
-	b.WriteString("\n\n")
+	b.WriteString("\n")
+	for _, h := range t.Hints {
+		fmt.Fprintf(&b, "hint: %s\n", h)
+	}
+	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ADAPTER\tVERSION\tOUTCOME\tSEVERITY\tPROFILE\tERROR")
 	for _, a := range t.Adapters {

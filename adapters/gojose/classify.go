@@ -30,9 +30,10 @@ func classify(s step, err error) adapters.Class {
 	case errors.As(err, &alg),
 		errors.Is(err, jose.ErrCryptoFailure),
 		errors.Is(err, jose.ErrUnsupportedAlgorithm),
-		errors.Is(err, jose.ErrUnsupportedKeyType),
-		errors.Is(err, jose.ErrInvalidKeySize):
+		errors.Is(err, jose.ErrUnsupportedKeyType):
 		return adapters.Signature
+	case errors.Is(err, jose.ErrInvalidKeySize):
+		return adapters.KeyRefused
 	case errors.Is(err, jwt.ErrUnmarshalNumericDate),
 		errors.Is(err, jwt.ErrUnmarshalAudience):
 		return adapters.MalformedClaim
@@ -51,4 +52,30 @@ func classify(s step, err error) adapters.Class {
 		return adapters.MalformedToken
 	}
 	return adapters.Other
+}
+
+// keySizeRefusal is go-jose's own refusal of an HMAC secret, when it has
+// one, for a verification that failed with ErrCryptoFailure. go-jose v4.1.9
+// refuses a secret shorter than the hash output (symmetric.go:501-521,
+// symmetricMac.hmac, citing RFC 7518 3.2) with ErrInvalidKeySize, but on
+// the verifying path symmetricMac.verifyPayload replaces that error
+// (symmetric.go:483-485) and DetachedVerify returns ErrCryptoFailure for
+// it (signing.go:475-477), exactly as for a MAC that does not match. So
+// the shim asks the library the same question on its signing path, which
+// runs the same symmetricMac.hmac and keeps its error: an HMAC is
+// deterministic and needs no randomness, so the answer is the library's
+// own and the same every time.
+func keySizeRefusal(alg string, key any) error {
+	secret, ok := key.([]byte)
+	if !ok {
+		return nil
+	}
+	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.SignatureAlgorithm(alg), Key: secret}, nil)
+	if err != nil {
+		return nil
+	}
+	if _, err := signer.Sign([]byte{}); errors.Is(err, jose.ErrInvalidKeySize) {
+		return err
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package gojose
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/go-jose/go-jose/v4"
@@ -70,6 +71,11 @@ func (a adapter) Verify(_ context.Context, token string, opts adapters.Options) 
 	}
 	var claims jwt.Claims
 	if err := tok.Claims(opts.Key.Public, &claims); err != nil {
+		if errors.Is(err, jose.ErrCryptoFailure) {
+			if why := keySizeRefusal(opts.Key.Alg, opts.Key.Public); why != nil {
+				return adapters.Rejected(adapters.KeyRefused, fmt.Errorf("%w (signing with the same key: %w)", err, why))
+			}
+		}
 		return adapters.Rejected(classify(stepClaims, err), err)
 	}
 	expected := jwt.Expected{Time: opts.Now}

@@ -36,6 +36,10 @@ func TestVerify(t *testing.T) {
 		return func(o *adapters.Options) { o.SetLeeway, o.Leeway = true, d }
 	}
 	require := func(o *adapters.Options) { o.Require = []adapters.Claim{adapters.Exp} }
+	// jwt.io's classic example is signed with a 19-byte secret, which
+	// go-jose refuses for HS256 (RFC 7518 3.2) whatever the claims say.
+	const jwtIO = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	shortKey := func(o *adapters.Options) { o.Key.Public = []byte("your-256-bit-secret") }
 	cases := []struct {
 		adapter adapters.Adapter
 		name    string
@@ -56,6 +60,7 @@ func TestVerify(t *testing.T) {
 		{Validate(), "duplicate-exp", hs256(`{"exp":1700000060,"exp":1700000060}`), nil, "reject/malformed_token"},
 		{Validate(), "leeway", good, leeway(0), "unsupported"},
 		{Validate(), "require-exp", good, require, "unsupported"},
+		{Validate(), "short-secret", jwtIO, shortKey, "reject/key"},
 
 		{Leeway(), "valid", good, nil, "accept"},
 		{Leeway(), "expired", hs256(`{"exp":1699999999}`), nil, "reject/expired"},
@@ -70,6 +75,8 @@ func TestVerify(t *testing.T) {
 		{Leeway(), "leeway-zero", hs256(`{"exp":1699999999}`), leeway(0), "reject/expired"},
 		{Leeway(), "require-exp", good, require, "unsupported"},
 		{Leeway(), "zero-clock", good, func(o *adapters.Options) { o.Now = time.Time{} }, "unsupported"},
+		{Leeway(), "short-secret", jwtIO, shortKey, "reject/key"},
+		{Leeway(), "short-secret-bad-signature", badSig, shortKey, "reject/key"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.adapter.Name()+"/"+tc.name, func(t *testing.T) {

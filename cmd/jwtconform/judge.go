@@ -24,6 +24,14 @@ type tokenCase struct {
 	// badSignature, when set, says why the signature does not verify: the
 	// RFC and every profile then expect a rejection for it.
 	badSignature string
+	// malformed, when set, says why the token is not a well-formed compact
+	// JWS: the RFC and every profile then expect a rejection for it.
+	malformed string
+	// shortKey is true when the key is an HMAC secret shorter than RFC
+	// 7518 3.2 requires, which a library may refuse (class key).
+	shortKey bool
+	// hints are lines for the user that change no verdict.
+	hints []string
 }
 
 // judgeAndPrint puts tc to every adapter -adapter selects and prints the
@@ -49,8 +57,14 @@ func judgeAndPrint(out io.Writer, cf clockFlags, tc tokenCase) error {
 // and the subject's profile.
 func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, timeout time.Duration) (report.TokenReport, error) {
 	rfc := oracle.Judge(tc.payload, tc.check.RFC())
-	if tc.badSignature != "" {
+	tokenRejected := true
+	switch {
+	case tc.malformed != "":
+		rfc = malformedRejected(tc.malformed)
+	case tc.badSignature != "":
 		rfc = signatureRejected(tc.badSignature)
+	default:
+		tokenRejected = false
 	}
 	opts := conformance.OptionsFor(tc.check, tc.key)
 	results := make([]conformance.Result, 0, len(subjects))
@@ -59,7 +73,7 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		if err != nil {
 			return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
 		}
-		if tc.badSignature != "" {
+		if tokenRejected {
 			prof = rfc
 		}
 		r := conformance.Result{
@@ -72,13 +86,27 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 			Profile: prof,
 		}
 		r.Severity = conformance.Grade(r.Outcome, r.RFC)
-		r.Explained = conformance.Explains(r.Profile, r.Outcome)
+		// A secret RFC 7518 3.2 calls too short may be refused by policy:
+		// profiles judge claims, not keys, so the RFC explains that one.
+		keyRefused := tc.shortKey && r.Outcome.Verdict == adapters.Reject && r.Outcome.Class == adapters.KeyRefused
+		r.Explained = conformance.Explains(r.Profile, r.Outcome) || keyRefused
 		results = append(results, r)
 	}
 	return report.NewTokenReport(report.TokenInput{
 		Token: tc.token, Alg: tc.alg, Payload: tc.payload, Query: tc.check,
-		RFC: rfc, Subjects: subjects, Results: results,
+		RFC: rfc, Subjects: subjects, Results: results, Hints: tc.hints,
 	}), nil
+}
+
+// malformedRejected is the judgement on a token that is not a compact JWS
+// as RFC 7515 7.1 defines it (three base64url parts, without padding, RFC
+// 7515 2): RFC 7519 7.2 steps 1-6 reject it whatever its claims say.
+func malformedRejected(why string) oracle.Judgement {
+	return oracle.Judgement{
+		Verdict: oracle.Reject,
+		Classes: []adapters.Class{adapters.MalformedToken},
+		Reasons: []string{why + " (RFC 7515 2 and 7.1, RFC 7519 7.2)"},
+	}
 }
 
 // signatureRejected is the judgement on a token whose signature does not

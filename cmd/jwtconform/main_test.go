@@ -135,7 +135,7 @@ func TestBadInput(t *testing.T) {
 		{"verify without key", []string{"verify", token}, "-key is required"},
 		{"verify without token", []string{"verify", "-key", secret}, "want one TOKEN"},
 		{"verify unreadable key", []string{"verify", "-key", "/nonexistent/key", token}, "no such file or directory"},
-		{"verify not a token", []string{"verify", "-key", secret, "not-a-token"}, "not a compact JWS"},
+		{"verify empty token", []string{"verify", "-key", secret, " "}, "the TOKEN is empty"},
 		{"verify unsigned token", []string{"verify", "-key", secret, "eyJhbGciOiJub25lIn0.e30."}, "an unsigned token cannot be verified"},
 		{"verify malformed JWK", []string{"verify", "-key", badJWK, token}, "not a JWK"},
 		{"verify key of the wrong kind", []string{"verify", "-key", rsaPEM, token}, "token alg HS256 needs an HMAC secret, the file holds an RSA public key"},

@@ -1,10 +1,18 @@
 package main
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/internal/jws"
+	"github.com/jwtconform/jwtconform/oracle"
+	"github.com/jwtconform/jwtconform/report"
 )
 
 func TestVerify(t *testing.T) {
@@ -74,4 +82,203 @@ func TestVerify(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Tokens from elsewhere, each with the HMAC secret it was signed with.
+const (
+	// jwtIOToken is jwt.io's classic example, signed with the 19-byte
+	// secret "your-256-bit-secret".
+	jwtIOToken  = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	jwtIOSecret = "your-256-bit-secret"
+	// golang-jwt v5's example_test.go signs with the 11-byte "AllYourBase":
+	// ExampleNewWithClaims_registeredClaims, ExampleParseWithClaims_customClaimsType
+	// and ExampleParse_errorChecking (an exp of 15000).
+	allYourBase              = "AllYourBase"
+	golangJWTRegisteredToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJ0ZXN0IiwiZXhwIjoxNTE2MjM5MDIyfQ.0XN_1Tpp9FszFOonIBpwha0c_SfnNI22DhTnjMshPg8"
+	golangJWTCustomToken     = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJmb28iOiJiYXIiLCJpc3MiOiJ0ZXN0IiwiYXVkIjoic2luZ2xlIn0.QAWg1vGvnqRuCFTMcPkjZljXHh8U3L_qUjszOtQbeaA"
+	golangJWTExpiredToken    = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJmb28iOiJiYXIiLCJleHAiOjE1MDAwLCJpc3MiOiJ0ZXN0In0.HE7fK0xOQwFEr4WDgRWj4teRPZ6i3GLwD5YCm6Pwu_c"
+	// golangJWTPaddedRS256 and golangJWTPaddedES256 are TestSetPadding's
+	// padded tokens (golang-jwt v5 parser_test.go): the payload, or the
+	// header and payload, keep their "=" padding.
+	golangJWTPaddedRS256 = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJmb28iOiJwYWRkZWRiYXIifQ==.20kGGJaYekGTRFf8b0TwhuETcR8lv5z2363X5jf7G1yTWVTwOmte5Ii8L8_OQbYwPoiVHmZY6iJPbt_DhCN42AeFY74BcsUhR-BVrYUVhKK0RppuzEcSlILDNeQsJDLEL035CPm1VO6Jrgk7enQPIctVxUesRgswP71OpGvJxy3j1k_J8p0WzZvRZTe1D_2Misa0UDGwnEIHhmr97fIpMSZjFxlcygQw8QN34IHLHIXMaTY1eiCf4CCr6rOS9wUeu7P3CPkmFq9XhxBT_LLCmIMhHnxP5x27FUJE_JZlfek0MmARcrhpsZS2sFhHAiWrjxjOE27jkDtv1nEwn65wMw=="
+	golangJWTPaddedES256 = "eyJ0eXAiOiJKV1QiLCJraWQiOiIxMjM0NTY3OC1hYmNkLTEyMzQtYWJjZC0xMjM0NTY3OGFiY2QiLCJhbGciOiJFUzI1NiIsImlzcyI6Imh0dHBzOi8vY29nbml0by1pZHAuZXUtd2VzdC0yLmFtYXpvbmF3cy5jb20vIiwiY2xpZW50IjoiN0xUY29QWnJWNDR6ZVg2WUs5VktBcHZPM3EiLCJzaWduZXIiOiJhcm46YXdzOmVsYXN0aWNsb2FkYmFsYW5jaW5nIiwiZXhwIjoxNjI5NDcwMTAxfQ==.eyJzdWIiOiIxMjM0NTY3OC1hYmNkLTEyMzQtYWJjZC0xMjM0NTY3OGFiY2QiLCJlbWFpbF92ZXJpZmllZCI6InRydWUiLCJlbWFpbCI6InVzZXJAZXhhbXBsZS5jb20iLCJ1c2VybmFtZSI6IjEyMzQ1Njc4LWFiY2QtMTIzNC1hYmNkLTEyMzQ1Njc4YWJjZCIsImV4cCI6MTYyOTQ3MDEwMSwiaXNzIjoiaHR0cHM6Ly9jb2duaXRvLWlkcC5ldS13ZXN0LTIuYW1hem9uYXdzLmNvbS8ifQ==.sx0muJ754glJvwWgkHaPrOI3L1gaPjRLLUvOQRk0WitnqC5Dtt1knorcbOzlEcH9zwPM2jYYIAYQz_qEyM3grw=="
+)
+
+// hs256Over signs the literal signing input header.payload with secret,
+// so that a test can build a token whose segments are not what the
+// harness would write (padded, for one).
+func hs256Over(secret []byte, header, payload string) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte(header + "." + payload))
+	return header + "." + payload + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// verifyJSON runs verify -json and decodes its report; it fails the test
+// on any exit status but 0.
+func verifyJSON(t *testing.T, keyFile, token string, args ...string) report.TokenReport {
+	t.Helper()
+	code, stdout, stderr := invoke(t, append([]string{"verify", "-json", "-key", keyFile}, append(args, token)...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	return decodeToken(t, stdout)
+}
+
+// isGoJose reports whether adapter is one of go-jose's, the library that
+// refuses an HMAC secret shorter than the hash output.
+func isGoJose(adapter string) bool { return strings.HasPrefix(adapter, "go-jose/") }
+
+// TestVerifyKeyPolicy: go-jose refuses a secret shorter than the hash
+// output (RFC 7518 3.2); that is class key, graded policy and explained,
+// while the other libraries judge the claims.
+func TestVerifyKeyPolicy(t *testing.T) {
+	short := []byte("jwtconform-harness-hmac-secret-") // 31 bytes
+	for _, tc := range []struct {
+		name      string
+		token     string
+		secret    []byte
+		now       string
+		refused   bool   // go-jose refuses the key
+		wantOther string // what every other adapter gives
+	}{
+		{"jwt.io example", jwtIOToken, []byte(jwtIOSecret), "1700000000", true, "accept"},
+		{"golang-jwt registered claims example", golangJWTRegisteredToken, []byte(allYourBase), "1516239021", true, "accept"},
+		{"golang-jwt custom claims example", golangJWTCustomToken, []byte(allYourBase), "1700000000", true, "accept"},
+		{"golang-jwt expired example", golangJWTExpiredToken, []byte(allYourBase), "1700000000", true, "reject/expired"},
+		{"31-byte secret", hs256Over(short, "eyJhbGciOiJIUzI1NiJ9", "eyJleHAiOjE3MDAwMDAwMDF9"), short, "1700000000", true, "accept"},
+		{"32-byte secret", harnessToken(t, "HS256", `{"exp":1700000001}`), jws.HMACSecret, "1700000000", false, "accept"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := verifyJSON(t, writeTemp(t, "secret", tc.secret), tc.token, "-now", tc.now)
+			if got := strings.Contains(strings.Join(tr.Hints, "\n"), "RFC 7518 3.2"); got != tc.refused {
+				t.Errorf("hint about the key length %t, want %t: %q", got, tc.refused, tr.Hints)
+			}
+			for _, a := range tr.Adapters {
+				got := adapters.Outcome{Verdict: a.Verdict, Class: a.Class}.String()
+				want, severity := tc.wantOther, "none"
+				if isGoJose(a.Name) && tc.refused {
+					want, severity = "reject/key", "policy"
+				}
+				if a.Verdict == adapters.Unsupported {
+					continue
+				}
+				if got != want || a.Severity != severity || a.Profile != "explained" {
+					t.Errorf("%s: %s, severity %s, %s (%s); want %s, severity %s, explained", a.Name, got, a.Severity, a.Profile, a.Error, want, severity)
+				}
+			}
+		})
+	}
+}
+
+// TestVerifyMalformedToken: a token that is not a well-formed compact JWS
+// gets a verdict from every library, which the RFC and every profile
+// expect to be a rejection, instead of an exit with status 2.
+func TestVerifyMalformedToken(t *testing.T) {
+	secret := writeTemp(t, "secret", jws.HMACSecret)
+	rsaKey, err := filepath.Abs("testdata/golang-jwt/sample_key.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecKey, err := filepath.Abs("testdata/golang-jwt/examplePaddedKey-public.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const header = "eyJhbGciOiJIUzI1NiJ9"      // {"alg":"HS256"}
+	const payload = "eyJleHAiOjE3MDAwMDAwMDF9" // {"exp":1700000001}
+	for _, tc := range []struct {
+		name, key, token string
+		wantReason       string // in the RFC's reason
+		// anyVerdict: a library may accept it too, against the RFC; the
+		// test asks only that each gives a verdict.
+		anyVerdict bool
+	}{
+		{"golang-jwt padded payload (TestSetPadding)", rsaKey, golangJWTPaddedRS256, "payload is not base64url without padding", false},
+		{"golang-jwt padded header and payload (TestSetPadding)", ecKey, golangJWTPaddedES256, "header is not base64url without padding", false},
+		{"padded payload, signed as written", secret, hs256Over(jws.HMACSecret, header, "eyJleHAiOjE3MDAwMDAwMDEwfQ=="), "payload is not base64url without padding", false},
+		{"two parts", secret, header + "." + payload, "want three dot-separated parts, got 2", false},
+		{"five parts", secret, header + "." + payload + ".a.b.c", "want three dot-separated parts, got 5", false},
+		{"header not base64url", secret, "!!!." + payload + ".sig", "header is not base64url", false},
+		{"header not JSON", secret, "bm90IGpzb24." + payload + ".sig", "header is not a JSON object", false},
+		// jwx v2 verifies it with the algorithm jwt.WithKey names, though
+		// RFC 7515 4.1.1 says alg MUST be present: shown, not hidden.
+		{"header without alg", secret, hs256Over(jws.HMACSecret, "eyJ0eXAiOiJKV1QifQ", payload), "header names no alg", true},
+		{"signature not base64url", secret, header + "." + payload + ".s*g", "signature is not base64url", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := verifyJSON(t, tc.key, tc.token, "-now", "1600000000")
+			if tr.RFC.Verdict != "reject" || !slices.Equal(tr.RFC.Classes, []adapters.Class{adapters.MalformedToken}) || !strings.Contains(tr.RFC.Reason, tc.wantReason) {
+				t.Errorf("rfc %s %v %q, want reject [malformed_token] with %q", tr.RFC.Verdict, tr.RFC.Classes, tr.RFC.Reason, tc.wantReason)
+			}
+			if len(tr.Adapters) == 0 {
+				t.Fatal("no adapter ran")
+			}
+			for _, a := range tr.Adapters {
+				if tc.anyVerdict && a.Verdict == adapters.Accept {
+					continue
+				}
+				if a.Verdict != adapters.Reject || a.Class == "" || a.Profile != "explained" || a.Severity != "none" {
+					t.Errorf("%s: %s/%s, severity %s, %s (%s); want an explained reject", a.Name, a.Verdict, a.Class, a.Severity, a.Profile, a.Error)
+				}
+			}
+		})
+	}
+}
+
+// TestVerifyNewlineHint: when the signature does not verify and the secret
+// file ends with a newline, the output says so; the verdicts are those of
+// the exact bytes.
+func TestVerifyNewlineHint(t *testing.T) {
+	harness := harnessToken(t, "HS256", `{"exp":1700000001}`)
+	withNewline := append(append([]byte{}, jws.HMACSecret...), '\n')
+	for _, tc := range []struct {
+		name   string
+		token  string
+		secret []byte
+		want   string // in a hint; empty: no newline hint
+		wantOK bool   // the signature verifies (the adapters accept)
+	}{
+		{"harness secret written with echo", harness, withNewline, "without the newline the signature verifies", false},
+		{"harness secret with CRLF", harness, append(append([]byte{}, jws.HMACSecret...), '\r', '\n'), "without the newline the signature verifies", false},
+		{"jwt.io secret written with echo", jwtIOToken, []byte(jwtIOSecret + "\n"), "without the newline the signature verifies", false},
+		{"wrong secret written with echo", harness, []byte("not-the-harness-secret-at-all!!!\n"), "does not verify without the newline either", false},
+		{"wrong secret without a newline", harness, []byte("not-the-harness-secret-at-all!!!"), "", false},
+		{"right secret", harness, jws.HMACSecret, "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := verifyJSON(t, writeTemp(t, "secret", tc.secret), tc.token, "-now", "1700000000")
+			var hint string
+			for _, h := range tr.Hints {
+				if strings.Contains(h, "newline") {
+					hint = h
+				}
+			}
+			if (tc.want == "" && hint != "") || !strings.Contains(hint, tc.want) {
+				t.Errorf("newline hint %q, want one with %q", hint, tc.want)
+			}
+			wantRFC := oracle.Reject
+			if tc.wantOK {
+				wantRFC = oracle.Accept
+			}
+			if tr.RFC.Verdict != wantRFC {
+				t.Errorf("rfc %s (%s), want %s", tr.RFC.Verdict, tr.RFC.Reason, wantRFC)
+			}
+			for _, a := range tr.Adapters {
+				if a.Profile != "explained" {
+					t.Errorf("%s: %s/%s unexplained (%s)", a.Name, a.Verdict, a.Class, a.Error)
+				}
+				if got := a.Verdict == adapters.Accept; got != tc.wantOK && !(isGoJose(a.Name) && a.Class == adapters.KeyRefused) {
+					t.Errorf("%s: %s/%s, want accepted %t", a.Name, a.Verdict, a.Class, tc.wantOK)
+				}
+			}
+		})
+	}
+	t.Run("text output", func(t *testing.T) {
+		code, stdout, stderr := invoke(t, "verify", "-key", writeTemp(t, "secret", withNewline), "-now", "1700000000", harness)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if !strings.Contains(stdout, "\nhint: the secret file ends with a newline") {
+			t.Errorf("no hint line in:\n%s", stdout)
+		}
+	})
 }

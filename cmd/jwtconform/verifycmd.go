@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"crypto"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,15 +36,30 @@ func verifyToken(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tok, err := parseCompact(raw)
-	if err != nil {
-		return fmt.Errorf("%w: verify: %v", errUsage, err)
+	if raw == "" {
+		return fmt.Errorf("%w: verify: the TOKEN is empty", errUsage)
+	}
+	// A token that is not a well-formed compact JWS is still put to every
+	// library: each gives a verdict on it, and that is what is measured.
+	// Only what leaves nothing to verify is refused as bad input.
+	tok, malformed := parseCompact(raw)
+	if errors.Is(malformed, errUnsigned) {
+		return fmt.Errorf("%w: verify: %v", errUsage, malformed)
 	}
 	keyBytes, err := os.ReadFile(*keyPath)
 	if err != nil {
 		return fmt.Errorf("%w: -key: %v", errUsage, err)
 	}
-	pub, err := jws.ParseKey(keyBytes, tok.alg, tok.kid)
+	var pub crypto.PublicKey
+	if tok.alg != "" {
+		pub, err = jws.ParseKey(keyBytes, tok.alg, tok.kid)
+	} else {
+		// No readable alg: the key file says which algorithm the
+		// libraries are asked to verify with.
+		if pub, err = jws.ParseAnyKey(keyBytes, tok.kid); err == nil {
+			tok.alg = jws.KeyAlg(pub)
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("%w: -key %s: %v", errUsage, *keyPath, err)
 	}
@@ -53,10 +71,41 @@ func verifyToken(args []string, out io.Writer) error {
 		token: raw, alg: tok.alg, payload: tok.payload, check: chk,
 		key: adapters.Key{Alg: tok.alg, Public: pub},
 	}
-	if err := jws.VerifySignature(tok.alg, pub, tok.signingInput, tok.signature); err != nil {
-		tc.badSignature = err.Error()
+	if secret, ok := pub.([]byte); ok {
+		if least, ok := jws.HMACMinKeyBytes(tok.alg); ok && len(secret) < least {
+			tc.shortKey = true
+			tc.hints = append(tc.hints, fmt.Sprintf("the %s secret is %d bytes, shorter than the %d-byte hash output RFC 7518 3.2 requires: a library may refuse it (class key, graded policy)", tok.alg, len(secret), least))
+		}
+	}
+	switch {
+	case malformed != nil:
+		tc.malformed = malformed.Error()
+	default:
+		if err := jws.VerifySignature(tok.alg, pub, tok.signingInput, tok.signature); err != nil {
+			tc.badSignature = err.Error()
+			if h := newlineHint(tok, pub); h != "" {
+				tc.hints = append(tc.hints, h)
+			}
+		}
 	}
 	return judgeAndPrint(out, cf, tc)
+}
+
+// newlineHint explains a signature that does not verify with a secret
+// ending in a newline, the mark of a file written with echo: -key takes
+// the file's exact bytes, as the libraries do, so the verdicts stand, but
+// the user most likely meant the secret without it.
+func newlineHint(tok compactToken, key crypto.PublicKey) string {
+	secret, ok := key.([]byte)
+	if !ok || !bytes.HasSuffix(secret, []byte("\n")) {
+		return ""
+	}
+	const what = "the secret file ends with a newline (written with echo?) and -key uses its exact bytes"
+	trimmed := bytes.TrimRight(secret, "\r\n")
+	if len(trimmed) > 0 && jws.VerifySignature(tok.alg, trimmed, tok.signingInput, tok.signature) == nil {
+		return what + "; without the newline the signature verifies: write the file with printf '%s' or echo -n"
+	}
+	return what + "; the signature does not verify without the newline either"
 }
 
 // readToken reads the TOKEN argument: the token itself, or @FILE.
@@ -80,36 +129,74 @@ type compactToken struct {
 	signature    []byte
 }
 
+// errUnsigned marks a token whose header says it is unsigned: there is no
+// signature to verify with the key the user gave.
+var errUnsigned = errors.New("an unsigned token cannot be verified")
+
 // parseCompact splits a compact JWS and decodes its header, payload and
-// signature.
+// signature. On a token that is not well formed (RFC 7515 7.1: three
+// base64url parts without padding, a JSON header naming its alg) it says
+// why, and still returns what a lenient reading finds, so that the
+// libraries can be asked with the key the header names and the payload
+// can be shown.
 func parseCompact(token string) (compactToken, error) {
 	var t compactToken
 	parts := strings.Split(token, ".")
+	var malformed error
 	if len(parts) != 3 {
-		return t, fmt.Errorf("not a compact JWS: want three dot-separated parts, got %d", len(parts))
+		malformed = fmt.Errorf("not a compact JWS: want three dot-separated parts, got %d", len(parts))
 	}
-	b64 := base64.RawURLEncoding
-	header, err := b64.DecodeString(parts[0])
+	header, err := base64.RawURLEncoding.DecodeString(parts[0])
 	if err != nil {
-		return t, fmt.Errorf("header is not base64url: %v", err)
+		malformed = cmpErr(malformed, fmt.Errorf("header is not base64url without padding: %v", err))
+		header, _ = lenientBase64(parts[0])
 	}
 	var h struct {
 		Alg string `json:"alg"`
 		Kid string `json:"kid"`
 	}
 	if err := json.Unmarshal(header, &h); err != nil {
-		return t, fmt.Errorf("header is not a JSON object: %v", err)
+		malformed = cmpErr(malformed, fmt.Errorf("header is not a JSON object with a string alg: %v", err))
+		h.Alg, h.Kid = "", ""
 	}
-	if h.Alg == "" || strings.EqualFold(h.Alg, "none") {
-		return t, fmt.Errorf("header alg %q: an unsigned token cannot be verified", h.Alg)
-	}
-	if t.payload, err = b64.DecodeString(parts[1]); err != nil {
-		return t, fmt.Errorf("payload is not base64url: %v", err)
-	}
-	if t.signature, err = b64.DecodeString(parts[2]); err != nil {
-		return t, fmt.Errorf("signature is not base64url: %v", err)
+	switch {
+	case strings.EqualFold(h.Alg, "none"):
+		return t, fmt.Errorf("header alg %q: %w", h.Alg, errUnsigned)
+	case h.Alg == "" && malformed == nil:
+		malformed = errors.New("header names no alg, which RFC 7515 4.1.1 requires")
 	}
 	t.alg, t.kid = h.Alg, h.Kid
+	if len(parts) < 2 {
+		return t, malformed
+	}
+	if t.payload, err = base64.RawURLEncoding.DecodeString(parts[1]); err != nil {
+		malformed = cmpErr(malformed, fmt.Errorf("payload is not base64url without padding: %v", err))
+		t.payload, _ = lenientBase64(parts[1])
+	}
+	if len(parts) == 3 {
+		if t.signature, err = base64.RawURLEncoding.DecodeString(parts[2]); err != nil {
+			malformed = cmpErr(malformed, fmt.Errorf("signature is not base64url without padding: %v", err))
+		}
+	}
 	t.signingInput = []byte(parts[0] + "." + parts[1])
-	return t, nil
+	return t, malformed
+}
+
+// cmpErr is the first of two errors that is not nil: the first thing
+// wrong with a token is the one reported.
+func cmpErr(first, next error) error {
+	if first != nil {
+		return first
+	}
+	return next
+}
+
+// lenientBase64 decodes s as base64url or base64, padded or not: only to
+// read a malformed token's header and show its payload, never to judge it.
+func lenientBase64(s string) ([]byte, error) {
+	s = strings.TrimRight(s, "=")
+	if b, err := base64.RawURLEncoding.DecodeString(s); err == nil {
+		return b, nil
+	}
+	return base64.RawStdEncoding.DecodeString(s)
 }

@@ -69,3 +69,40 @@ func TestSignerForUnknown(t *testing.T) {
 		t.Error(`SignerFor("none") = nil error, want one`)
 	}
 }
+
+// TestParseAnyKey reads each harness key with no alg to check it against,
+// and names the algorithm the key implies.
+func TestParseAnyKey(t *testing.T) {
+	for _, alg := range Algorithms() {
+		t.Run(alg, func(t *testing.T) {
+			s, err := SignerFor(alg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := HMACSecret
+			if alg != "HS256" {
+				der, err := x509.MarshalPKIXPublicKey(s.Public)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b = pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})
+			}
+			k, err := ParseAnyKey(b, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := KeyAlg(k); got != alg {
+				t.Errorf("KeyAlg = %q, want %q", got, alg)
+			}
+		})
+	}
+}
+
+func TestHMACMinKeyBytes(t *testing.T) {
+	for alg, want := range map[string]int{"HS256": 32, "HS384": 48, "HS512": 64, "RS256": 0} {
+		got, ok := HMACMinKeyBytes(alg)
+		if got != want || ok != (want > 0) {
+			t.Errorf("HMACMinKeyBytes(%s) = %d, %t; want %d", alg, got, ok, want)
+		}
+	}
+}

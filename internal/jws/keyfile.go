@@ -22,6 +22,22 @@ import (
 // private key (its public half is used), or else an HMAC secret, taken as
 // the file's exact bytes.
 func ParseKey(b []byte, alg, kid string) (crypto.PublicKey, error) {
+	key, err := ParseAnyKey(b, kid)
+	if err != nil {
+		return nil, err
+	}
+	if want, got := keyKind(alg), kindOf(key); want == "" {
+		return nil, fmt.Errorf("token alg %q is not one this command verifies (HS*, RS*, PS*, ES*, EdDSA)", alg)
+	} else if want != got {
+		return nil, fmt.Errorf("token alg %s needs %s, the file holds %s", alg, want, got)
+	}
+	return key, nil
+}
+
+// ParseAnyKey reads a verification key file as ParseKey does, for a token
+// whose header names no algorithm it can be checked against (a malformed
+// token, which the libraries must still be given a key to judge).
+func ParseAnyKey(b []byte, kid string) (crypto.PublicKey, error) {
 	var key crypto.PublicKey
 	var err error
 	trimmed := bytes.TrimSpace(b)
@@ -39,12 +55,44 @@ func ParseKey(b []byte, alg, kid string) (crypto.PublicKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	if want, got := keyKind(alg), kindOf(key); want == "" {
-		return nil, fmt.Errorf("token alg %q is not one this command verifies (HS*, RS*, PS*, ES*, EdDSA)", alg)
-	} else if want != got {
-		return nil, fmt.Errorf("token alg %s needs %s, the file holds %s", alg, want, got)
-	}
 	return key, nil
+}
+
+// KeyAlg is the JWS algorithm a key is most often used with: HS256 for a
+// secret, RS256, ES256/ES384/ES512 by curve, EdDSA.
+func KeyAlg(k crypto.PublicKey) string {
+	switch k := k.(type) {
+	case []byte:
+		return "HS256"
+	case *rsa.PublicKey:
+		return "RS256"
+	case *ecdsa.PublicKey:
+		switch k.Curve.Params().BitSize {
+		case 384:
+			return "ES384"
+		case 521:
+			return "ES512"
+		}
+		return "ES256"
+	case ed25519.PublicKey:
+		return "EdDSA"
+	}
+	return ""
+}
+
+// HMACMinKeyBytes is the shortest secret RFC 7518 3.2 allows for an HMAC
+// algorithm ("a key of the same size as the hash output ... or larger MUST
+// be used"), and false for an algorithm that is not HS256, HS384 or HS512.
+func HMACMinKeyBytes(alg string) (int, bool) {
+	switch alg {
+	case "HS256":
+		return 32, true
+	case "HS384":
+		return 48, true
+	case "HS512":
+		return 64, true
+	}
+	return 0, false
 }
 
 // keyKind names the key an algorithm needs.
