@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +173,14 @@ func TestBuiltinTimelines(t *testing.T) {
 	ts, err := conformance.MeasureTimelines(context.Background(), subjects, 0)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The sweep injects its clocks, so a second run measures the same.
+	again, err := conformance.MeasureTimelines(context.Background(), subjects, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ts, again) {
+		t.Errorf("two sweeps of the built-in adapters differ")
 	}
 	for _, tl := range ts {
 		t.Run(tl.Adapter+"/"+tl.Setting, func(t *testing.T) {

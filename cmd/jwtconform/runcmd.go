@@ -28,6 +28,7 @@ func runSuite(args []string, out io.Writer) error {
 	fs.BoolVar(&sec.properties, "properties", true, "check the rapid properties on every adapter (about 20 s)")
 	fs.StringVar(&sec.resources, "resources", "off", "resource-exhaustion sweep: off, quick or full (its allocation figures vary slightly between runs)")
 	fs.BoolVar(&sec.fuzz, "fuzz", true, "replay the committed fuzz corpus and list its findings")
+	fs.BoolVar(&sec.timelines, "timelines", true, "measure each adapter's acceptance timeline around nbf and exp (under a second)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
