@@ -110,8 +110,9 @@ type Timeline struct {
 	// Resolution is the smallest step the bisection took: "1ns", or "1s"
 	// for an adapter without a sub-second clock.
 	Resolution string `json:"resolution"`
-	// Unsupported says why the adapter cannot express the setting; the
-	// sweep is then not run and Accepted and Points are empty.
+	// Unsupported says why the adapter cannot express the setting, or why
+	// the harness cannot sign for it; the sweep is then not run and
+	// Accepted and Points are empty.
 	Unsupported string `json:"unsupported,omitempty"`
 	// Accepted are the spans of clock values the library accepts, in
 	// order; empty when it accepts none.
@@ -140,7 +141,6 @@ func MeasureTimelines(ctx context.Context, subjects []Subject, timeout time.Dura
 		err   error
 	}
 	payload := []byte(TimelinePayload)
-	pred := NewPredictor(payload)
 	var jobs []job
 	for _, s := range subjects {
 		token, key, err := Sign(s.Adapter, payload)
@@ -153,14 +153,12 @@ func MeasureTimelines(ctx context.Context, subjects []Subject, timeout time.Dura
 	Batch(len(jobs), runtime.GOMAXPROCS(0), timeout, func(c *Caller, i int) {
 		j := jobs[i]
 		call := func(opts adapters.Options) adapters.Outcome {
-			if j.err != nil {
-				return noSigningAlg(j.err)
-			}
 			opts.Key = j.key
 			return c.Call(ctx, j.s.Adapter, j.token, opts)
 		}
-		// Each item writes only its own slot, and only after its last call.
-		out[i], errs[i] = sweep(j.s, j.set, pred, call)
+		// A Predictor caches its parses, so each item has its own. Each
+		// item writes only its own slot, and only after its last call.
+		out[i], errs[i] = sweep(j.s, j.set, NewPredictor(payload), j.err, call)
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -205,8 +203,10 @@ type timelineMeasure struct {
 }
 
 // sweep measures one timeline. Its calls depend only on the outcomes of the
-// calls before them, as Batch requires of an item.
-func sweep(s Subject, set TimelineSetting, pred *Predictor, call func(adapters.Options) adapters.Outcome) (Timeline, error) {
+// calls before them, as Batch requires of an item. signErr is why the
+// harness could not sign for the adapter, if it could not: the timeline is
+// then unsupported, as a vector would be.
+func sweep(s Subject, set TimelineSetting, pred *Predictor, signErr error, call func(adapters.Options) adapters.Outcome) (Timeline, error) {
 	t := time.Unix(TimelineNbf, 0).UTC()
 	from, to := t.Add(-TimelineBefore), t.Add(TimelineAfter)
 	tl := Timeline{
@@ -221,9 +221,13 @@ func sweep(s Subject, set TimelineSetting, pred *Predictor, call func(adapters.O
 	}
 	opts := func(now time.Time) adapters.Options { return OptionsFor(timelineQuery(set, now), adapters.Key{}) }
 	tl.RFC = rfcTimeline(set)
-	if f, lacks := adapters.Lacks(s.Adapter, opts(t)); lacks {
+	if f, lacks := adapters.Lacks(s.Adapter, opts(t)); lacks || signErr != nil {
 		tl.Resolution = TimelineStep.String()
-		tl.Unsupported = adapters.NotSupported(f).Error
+		if lacks {
+			tl.Unsupported = adapters.NotSupported(f).Error
+		} else {
+			tl.Unsupported = noSigningAlg(signErr).Error
+		}
 		return tl, nil
 	}
 	// A clock the library cannot take at sub-second precision would make
