@@ -19,7 +19,7 @@ import (
 var base64Std = base64.StdEncoding
 
 // Input is everything a Document is built from. Only Subjects, Vectors
-// and Results are required; a nil Properties, Resources or Fuzz means that
+// and Results are required; a nil Properties, Resources, Fuzz or Timelines means that
 // part was not run, while an empty non-nil one means it ran and has nothing
 // to show.
 type Input struct {
@@ -38,6 +38,8 @@ type Input struct {
 	Resources []conformance.ResourceResult
 	// Fuzz are the fuzzing findings.
 	Fuzz []conformance.FuzzFinding
+	// Timelines are the acceptance timelines, as MeasureTimelines returns.
+	Timelines []conformance.Timeline
 	// VectorsDigest overrides the digest of the embedded vector files.
 	VectorsDigest string
 	// Go overrides runtime.Version, for tests.
@@ -141,6 +143,15 @@ func Build(in Input) (Document, error) {
 	d.Properties = sortedProperties(in.Properties)
 	d.Resources = sortedResources(in.Resources)
 	d.Fuzz = sortedFuzz(in.Fuzz)
+	if in.Timelines != nil {
+		d.Timelines = slices.Clone(in.Timelines)
+		conformance.SortTimelines(d.Timelines)
+		for _, tl := range d.Timelines {
+			if _, ok := adapterAt[tl.Adapter]; !ok {
+				return Document{}, fmt.Errorf("report: timeline %s names adapter %q, which is not among the subjects", tl.Setting, tl.Adapter)
+			}
+		}
+	}
 	return d, nil
 }
 

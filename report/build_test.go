@@ -20,6 +20,10 @@ func TestBuildRejectsInconsistentInput(t *testing.T) {
 		{"result twice", func(in *Input) { in.Results = append(in.Results, in.Results[3]) }, "listed twice"},
 		{"unknown adapter", func(in *Input) { in.Subjects = in.Subjects[:1] }, `names adapter "alpha/v1"`},
 		{"unknown vector", func(in *Input) { in.Vectors = in.Vectors[1:] }, "which is not among the vectors"},
+		{"timeline of an unknown adapter", func(in *Input) {
+			in.Timelines = fixtureTimelines()
+			in.Timelines[0].Adapter = "gamma/v3"
+		}, `timeline defaults names adapter "gamma/v3"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := fixture()
@@ -48,6 +52,8 @@ func TestBuildIsOrderIndependent(t *testing.T) {
 		fd := fixtureDocument()
 		in.Properties = []conformance.PropertyResult{fd.Properties[1], fd.Properties[0]}
 		in.Resources, in.Fuzz = fd.Resources, fd.Fuzz
+		in.Timelines = fixtureTimelines()
+		rng.Shuffle(len(in.Timelines), func(i, j int) { in.Timelines[i], in.Timelines[j] = in.Timelines[j], in.Timelines[i] })
 		d, err := Build(in)
 		if err != nil {
 			t.Fatal(err)
@@ -74,6 +80,8 @@ func TestBuildOptionalSections(t *testing.T) {
 		{"properties ran empty", func(in *Input) { in.Properties = []conformance.PropertyResult{} }, `"properties": []`, true, "No property results."},
 		{"resources not run", func(*Input) {}, `"resources"`, false, "## Resources\n\nNot run."},
 		{"fuzz ran empty", func(in *Input) { in.Fuzz = []conformance.FuzzFinding{} }, `"fuzz": []`, true, "## Fuzzing findings\n\nNone."},
+		{"timelines not measured", func(*Input) {}, `"timelines"`, false, "## Scoreboard"},
+		{"timelines measured", func(in *Input) { in.Timelines = fixtureTimelines() }, `"timelines": [`, true, "| alpha/v1 | **`[nbf, exp]`** |"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := fixture()

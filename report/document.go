@@ -41,6 +41,9 @@ type Document struct {
 	// Fuzz are the fuzzing findings, sorted by target and file; absent
 	// when none were collected.
 	Fuzz []conformance.FuzzFinding `json:"fuzz,omitzero"`
+	// Timelines are the acceptance timelines around nbf and exp, sorted by
+	// adapter and setting; absent when they were not measured.
+	Timelines []conformance.Timeline `json:"timelines,omitzero"`
 }
 
 // Suite identifies the suite, its inputs and the toolchain of a run.

@@ -134,6 +134,7 @@ func fixtureDocument() Document {
 			AllocPerByte: 90, Growth: 1.96, Severity: conformance.Security, Note: "quadratic"},
 	}
 	in.Fuzz = []conformance.FuzzFinding{}
+	in.Timelines = fixtureTimelines()
 	d, err := Build(in)
 	if err != nil {
 		panic(err)
@@ -177,4 +178,42 @@ func synthetic(nVectors, nAdapters int) Input {
 		}
 	}
 	return in
+}
+
+// fixtureTimelines are hand-given timelines of the fixture's adapters,
+// since the report measures nothing: alpha accepts at exp; beta cannot
+// express a leeway of 5 s and adds a minute on either side by default,
+// which its profile does not predict.
+func fixtureTimelines() []conformance.Timeline {
+	iv := func(from string, fromIn bool, to string, toIn bool) conformance.Interval {
+		return conformance.Interval{From: from, FromInclusive: fromIn, To: to, ToInclusive: toIn}
+	}
+	rfc0 := []conformance.Interval{iv("1700000000", true, "1700000060", false)}
+	rfc5 := []conformance.Interval{iv("1699999995", true, "1700000065", false)}
+	tl := func(adapter, setting string, rfc []conformance.Interval, explained bool, accepted ...conformance.Interval) conformance.Timeline {
+		m, leeway := conformance.Explicit, strings.TrimPrefix(setting, "leeway-")
+		if setting == "defaults" {
+			m, leeway = conformance.Defaults, ""
+		}
+		t := conformance.Timeline{Adapter: adapter, Setting: setting, Mode: m, Leeway: leeway,
+			Payload: conformance.TimelinePayload, Nbf: "1700000000", Exp: "1700000060", From: "1699999910", To: "1700000150",
+			Resolution: "1ns", Accepted: []conformance.Interval{}, RFC: rfc, Explained: explained, Points: []conformance.TimelinePoint{}}
+		if accepted == nil {
+			t.Resolution, t.Unsupported = "1s", "adapter cannot express leeway"
+			return t
+		}
+		t.Accepted = accepted
+		for _, p := range []string{"1699999910", "1699999999.999999999", "1700000000", "1700000060", "1700000060.000000001", "1700000150"} {
+			t.Points = append(t.Points, conformance.TimelinePoint{Now: p, Outcome: "accept"})
+		}
+		return t
+	}
+	return []conformance.Timeline{
+		tl("beta/v2", "defaults", rfc0, false, iv("1699999940", true, "1700000120", true)),
+		tl("beta/v2", "leeway-5s", rfc5, true),
+		tl("beta/v2", "leeway-0s", rfc0, true, iv("1700000000", true, "1700000060", false)),
+		tl("alpha/v1", "leeway-0s", rfc0, true, iv("1700000000", true, "1700000060", true)),
+		tl("alpha/v1", "leeway-5s", rfc5, true, iv("1699999995", true, "1700000065", true)),
+		tl("alpha/v1", "defaults", rfc0, true, iv("1700000000", true, "1700000060", true)),
+	}
 }

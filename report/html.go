@@ -24,6 +24,7 @@ var assets embed.FS
 var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
 		"badge": func(s conformance.Severity) string { return cmp.Or(string(s), "agree") },
+		"mark":  func(s conformance.Severity) CategoryMark { return markOf(cmp.Or(string(s), "agree")) },
 	}).ParseFS(assets, "assets/report.html.tmpl"))
 })
 
@@ -31,6 +32,40 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 // severities, then "agree" for an outcome the RFC requires and
 // "unsupported" for a test the library cannot express.
 var Categories = []string{string(conformance.Security), string(conformance.Interop), string(conformance.Info), "agree", "unsupported"}
+
+// CategoryMark is how report.html shows a category besides its colour: a
+// symbol in every cell and badge, and words in the legend and tooltips,
+// so that no reader depends on telling colours apart.
+type CategoryMark struct {
+	// Category is one of Categories.
+	Category string `json:"category"`
+	// Symbol is drawn after the verdict in a cell and before the word in
+	// a badge; empty for agree, whose cell needs no warning, and for
+	// unsupported, whose verdict "–" already says it.
+	Symbol string `json:"symbol"`
+	// Meaning says what the category is, in a phrase.
+	Meaning string `json:"meaning"`
+}
+
+// CategoryMarks lists a mark for every category, in the order of
+// Categories. A category without one would be told by colour alone.
+var CategoryMarks = []CategoryMark{
+	{string(conformance.Security), "!", "accepts what the RFC says MUST be rejected, or panics or hangs"},
+	{string(conformance.Interop), "⊘", "rejects what the RFC says MUST be accepted"},
+	{string(conformance.Info), "?", "a choice the RFC leaves open"},
+	{"agree", "", "what the RFC requires"},
+	{"unsupported", "", "the verification path cannot express an option the vector needs (a leeway, a required claim, a sub-second clock): not run, never counted as agreeing or failing"},
+}
+
+// markOf is the mark of category c.
+func markOf(c string) CategoryMark {
+	for _, m := range CategoryMarks {
+		if m.Category == c {
+			return m
+		}
+	}
+	return CategoryMark{Category: c, Meaning: c}
+}
 
 // WriteHTML writes report.html: one self-contained page (inline style,
 // script and data; nothing loaded from the network) with the scoreboard,
@@ -60,6 +95,8 @@ type htmlPage struct {
 	Digest     string
 	Modes      []conformance.Mode
 	Categories []string
+	Marks      []CategoryMark
+	Board      []htmlBoardRow
 	Topics     []string
 	Flags      []string
 	Columns    []htmlColumn
@@ -68,9 +105,54 @@ type htmlPage struct {
 	Properties htmlSection[conformance.PropertyResult]
 	Resources  htmlSection[conformance.ResourceResult]
 	Fuzz       htmlSection[conformance.FuzzFinding]
+	Timeline   template.HTML
 	CSS        template.CSS
 	JS         template.JS
 	Data       template.JS
+}
+
+// htmlBoardRow is one adapter's line of the scoreboard. ExplicitNA is set
+// when every explicit-mode result of the adapter is unsupported: its
+// "agrees (explicit)" is then "n/a", not a score of zero.
+type htmlBoardRow struct {
+	Adapter
+	Path       string
+	ExplicitNA bool
+}
+
+// board builds the scoreboard's lines.
+func board(d Document) []htmlBoardRow {
+	rows := make([]htmlBoardRow, len(d.Adapters))
+	for i, a := range d.Adapters {
+		rows[i] = htmlBoardRow{Adapter: a, Path: verificationPath(a.Name), ExplicitNA: ExplicitUnsupported(d, a.Name)}
+	}
+	return rows
+}
+
+// ExplicitUnsupported reports whether adapter ran vectors in the explicit
+// mode and could express none of them (go-jose's Validate takes no
+// leeway): a score of 0 would then read as a failure.
+func ExplicitUnsupported(d Document, adapter string) bool {
+	n := 0
+	for _, r := range d.Results {
+		if r.Adapter != adapter || r.Mode != conformance.Explicit {
+			continue
+		}
+		if r.Verdict != adapters.Unsupported {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// verificationPath is the last part of an adapter's name, the library's
+// way of verifying it stands for: "mapclaims" of golang-jwt/v5/mapclaims.
+func verificationPath(name string) string {
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
 }
 
 // htmlSection is an optional section: Ran is false when it was not run.
@@ -81,11 +163,19 @@ type htmlSection[T any] struct {
 
 func section[T any](rows []T) htmlSection[T] { return htmlSection[T]{Ran: rows != nil, Rows: rows} }
 
-// htmlColumn is one matrix column: an adapter in a mode.
+// htmlColumn is one matrix column: an adapter in a mode, with the
+// tooltip that says what the column's letter means.
 type htmlColumn struct {
 	A     int
 	M     conformance.Mode
 	Label string
+	Title string
+}
+
+// modeTitles explain the modes where their letters appear.
+var modeTitles = map[conformance.Mode]string{
+	conformance.Explicit: "E = explicit: the vector's leeway and required claims passed through the library's options",
+	conformance.Defaults: "D = defaults: the clock alone, what a user gets out of the box (judged with leeway 0, nothing required)",
 }
 
 // htmlCell is one matrix cell: S is its category (see Categories), T the
@@ -158,16 +248,20 @@ func newHTMLPage(d Document) (*htmlPage, error) {
 		Digest:     shortDigest(d.Suite.VectorsDigest),
 		Modes:      conformance.Modes,
 		Categories: Categories,
+		Marks:      CategoryMarks,
+		Board:      board(d),
 		Deviations: DeviationTable(d),
 		Properties: section(d.Properties),
 		Resources:  section(d.Resources),
 		Fuzz:       section(d.Fuzz),
+		Timeline:   timelineHTML(d),
 		CSS:        template.CSS(css),
 		JS:         template.JS(js),
 	}
 	for i := range d.Adapters {
 		for _, m := range conformance.Modes {
-			p.Columns = append(p.Columns, htmlColumn{A: i, M: m, Label: strings.ToUpper(string(m[:1]))})
+			p.Columns = append(p.Columns, htmlColumn{A: i, M: m, Label: strings.ToUpper(string(m[:1])),
+				Title: d.Adapters[i].Name + ", " + cmp.Or(modeTitles[m], string(m))})
 		}
 	}
 	p.Groups, p.Topics, p.Flags = matrix(d)
@@ -309,12 +403,13 @@ func htmlData(d Document) ([]byte, error) {
 	}
 	out := struct {
 		Modes    []conformance.Mode `json:"modes"`
+		Marks    []CategoryMark     `json:"marks"`
 		Columns  []map[string]any   `json:"columns"`
 		Adapters []adapterJSON      `json:"adapters"`
 		Vectors  []htmlVector       `json:"vectors"`
 		Results  json.RawMessage    `json:"results"`
 		Errors   []string           `json:"errors"`
-	}{Modes: conformance.Modes, Errors: []string{}}
+	}{Modes: conformance.Modes, Marks: CategoryMarks, Errors: []string{}}
 	adapterAt := map[string]int{}
 	for i, a := range d.Adapters {
 		adapterAt[a.Name] = i

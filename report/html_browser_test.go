@@ -141,6 +141,15 @@ func TestHTMLInBrowser(t *testing.T) {
 			want:   []string{"exp-boundary/now-1ns-before-exp"}, matched: 1},
 		{name: "search", filter: []chromedp.Action[chromedp.Void]{chromedp.SendKeys(chromedp.CSS(`#f-text`), "quoted")},
 			want: []string{"wrong-type/quoted-exp"}, matched: 1},
+		{name: "quick filter security only", filter: []chromedp.Action[chromedp.Void]{click(`#q-security`)},
+			want: []string{"exp-boundary/exp-equals-now", "json-syntax/invalid-utf8", "wrong-type/quoted-exp"}, matched: 3},
+		{name: "quick filter unexplained only", filter: []chromedp.Action[chromedp.Void]{click(`#q-unexplained`)},
+			want: []string{"json-syntax/invalid-utf8", "wrong-type/quoted-exp", "exp-boundary/now-1ns-before-exp", "json-syntax/bom"}, matched: 4},
+		{name: "quick filters together", filter: []chromedp.Action[chromedp.Void]{click(`#q-security`), click(`#q-unexplained`)},
+			want: []string{"json-syntax/invalid-utf8", "wrong-type/quoted-exp"}, matched: 2},
+		{name: "quick filter in the defaults mode only",
+			filter: []chromedp.Action[chromedp.Void]{click(`#q-unexplained`), click(`input[name=mode][value=explicit]`)},
+			want:   []string{"json-syntax/invalid-utf8", "json-syntax/bom"}, matched: 2},
 		{name: "folded group", filter: []chromedp.Action[chromedp.Void]{click(`#jc-matrix tbody.group:last-of-type tr.gh th`)},
 			want: all[:5], matched: 7},
 	} {
@@ -173,6 +182,53 @@ func TestHTMLInBrowser(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("timeline", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		defer cancel()
+		rows, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('svg#jc-timeline g.tl-row'))
+			.filter((g) => g.getBoundingClientRect().width > 0)
+			.map((g) => g.dataset.adapter + ' ' + g.dataset.setting + ': ' + g.querySelector('text.tl-text').firstChild.textContent)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{
+			"alpha/v1 leeway-0s: [nbf, exp]",
+			"alpha/v1 leeway-5s: [nbf−5 s, exp+5 s]",
+			"alpha/v1 defaults: [nbf, exp]",
+			"beta/v2 leeway-0s: [nbf, exp)",
+			"beta/v2 leeway-5s: n/a",
+			"beta/v2 defaults: [nbf−60 s, exp+60 s] (unexplained)",
+		}
+		if !slices.Equal(rows, want) {
+			t.Errorf("timeline rows mismatch (-want +got):\n-\t%q\n+\t%q", want, rows)
+		}
+		// Each row that ran draws one bar per accepted interval; the
+		// unsupported one draws none.
+		bars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('svg#jc-timeline g.tl-row rect.tl-bar').length`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bars != 5 {
+			t.Errorf("%d accepted bars, want 5", bars)
+		}
+		alt, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#jc-timeline-text tbody tr').length`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if alt != len(want) {
+			t.Errorf("the text alternative has %d rows, want %d", alt, len(want))
+		}
+		if p := os.Getenv("JWTCONFORM_SCREENSHOT"); p != "" {
+			png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(`#timeline`)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(strings.TrimSuffix(p, ".png")+"-timeline.png", png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
 
 	t.Run("cell details", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)

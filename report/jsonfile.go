@@ -23,15 +23,18 @@ func Encode(w io.Writer, d Document) error {
 	e.list("modules", d.Modules, false)
 	e.list("adapters", d.Adapters, false)
 	e.list("vectors", d.Vectors, false)
-	e.list("results", d.Results, d.Properties == nil && d.Resources == nil && d.Fuzz == nil)
+	e.list("results", d.Results, d.Properties == nil && d.Resources == nil && d.Fuzz == nil && d.Timelines == nil)
 	if d.Properties != nil {
-		e.list("properties", d.Properties, d.Resources == nil && d.Fuzz == nil)
+		e.list("properties", d.Properties, d.Resources == nil && d.Fuzz == nil && d.Timelines == nil)
 	}
 	if d.Resources != nil {
-		e.list("resources", d.Resources, d.Fuzz == nil)
+		e.list("resources", d.Resources, d.Fuzz == nil && d.Timelines == nil)
 	}
 	if d.Fuzz != nil {
-		e.list("fuzz", d.Fuzz, true)
+		e.list("fuzz", d.Fuzz, d.Timelines == nil)
+	}
+	if d.Timelines != nil {
+		e.list("timelines", d.Timelines, true)
 	}
 	e.raw("}\n")
 	if e.err != nil {

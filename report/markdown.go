@@ -24,8 +24,8 @@ const (
 	mdCommandLimit = 400
 )
 
-// WriteMarkdown writes report.md: the scoreboard, the deviations ×
-// adapters table, every security and interop finding with a reproducer
+// WriteMarkdown writes report.md: the scoreboard, the acceptance
+// timeline table, the deviations × adapters table, every security and interop finding with a reproducer
 // (within MarkdownBudget), then the properties, resources and fuzzing
 // sections.
 func WriteMarkdown(w io.Writer, d Document) error {
@@ -33,6 +33,7 @@ func WriteMarkdown(w io.Writer, d Document) error {
 	b.Grow(64 << 10)
 	mdHeader(&b, d)
 	mdScoreboard(&b, d)
+	mdTimelines(&b, d)
 	mdDeviations(&b, d)
 	mdFindings(&b, d)
 	mdProperties(&b, d)
@@ -64,8 +65,8 @@ func mdScoreboard(b *bytes.Buffer, d Document) {
 	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, a := range d.Adapters {
 		s := a.Score
-		fmt.Fprintf(b, "| %s | %s | %d/%d | %d/%d | %s | %s | %d | %d | %s |\n",
-			mdCell(a.Name), mdCell(a.Module.String()), s.Agree.Explicit, s.Vectors, s.Agree.Defaults, s.Vectors,
+		fmt.Fprintf(b, "| %s | %s | %s | %d/%d | %s | %s | %d | %d | %s |\n",
+			mdCell(a.Name), mdCell(a.Module.String()), agreeExplicit(d, a), s.Agree.Defaults, s.Vectors,
 			boldIf(s.Security), boldIf(s.Interop), s.Info, s.Unsupported, boldIf(s.Unexplained))
 	}
 	b.WriteString("\n*security*: accepts what the RFC says MUST be rejected, or panics or hangs; *interop*: rejects what MUST be accepted; *info*: a choice the RFC leaves open; *unexplained*: an outcome the adapter's profile does not predict (a new bug, a changed library or a wrong profile).\n\n")

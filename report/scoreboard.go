@@ -46,7 +46,7 @@ func WriteScoreboard(w io.Writer, d Document) error {
 	fmt.Fprintln(tw, "ADAPTER\tMODULE\tAGREE EXPLICIT\tAGREE DEFAULTS\tSECURITY\tINTEROP\tINFO\tUNSUPPORTED\tUNEXPLAINED")
 	for _, a := range d.Adapters {
 		s := a.Score
-		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%d/%d\t%d\t%d\t%d\t%d\t%d\n", a.Name, a.Module, s.Agree.Explicit, s.Vectors,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d/%d\t%d\t%d\t%d\t%d\t%d\n", a.Name, a.Module, agreeExplicit(d, a),
 			s.Agree.Defaults, s.Vectors, s.Security, s.Interop, s.Info, s.Unsupported, s.Unexplained)
 	}
 	if err := tw.Flush(); err != nil {
@@ -56,4 +56,14 @@ func WriteScoreboard(w io.Writer, d Document) error {
 		return fmt.Errorf("report: write scoreboard: %w", err)
 	}
 	return nil
+}
+
+// agreeExplicit is an adapter's explicit-mode score as the scoreboards
+// write it: "n/a: option not expressible" when no explicit-mode vector
+// could run, rather than a 0 that reads as failing every one.
+func agreeExplicit(d Document, a Adapter) string {
+	if ExplicitUnsupported(d, a.Name) {
+		return "n/a: option not expressible"
+	}
+	return fmt.Sprintf("%d/%d", a.Score.Agree.Explicit, a.Score.Vectors)
 }

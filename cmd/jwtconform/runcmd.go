@@ -29,6 +29,7 @@ func runSuite(args []string, out io.Writer) error {
 	fs.BoolVar(&sec.properties, "properties", true, "report the property results go test recorded (profiles/*.record.jsonl), replaying each counterexample")
 	fs.StringVar(&sec.resources, "resources", "off", "resource-exhaustion sweep: off, quick or full (its allocation figures vary slightly between runs)")
 	fs.BoolVar(&sec.fuzz, "fuzz", true, "replay the committed fuzz corpus and list its findings")
+	fs.BoolVar(&sec.timelines, "timelines", true, "measure each adapter's acceptance timeline around nbf and exp (under a second)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

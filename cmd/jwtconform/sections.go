@@ -28,6 +28,7 @@ type sections struct {
 	properties bool
 	resources  string
 	fuzz       bool
+	timelines  bool
 }
 
 // check rejects a -resources value that names no sweep.
@@ -49,6 +50,13 @@ func (s sections) fill(ctx context.Context, in *report.Input, as []adapters.Adap
 	}
 	if sizes := resourceSweeps[s.resources]; sizes != nil {
 		in.Resources = resource.MeasureResources(ctx, as, sizes)
+	}
+	if s.timelines {
+		ts, err := conformance.MeasureTimelines(ctx, in.Subjects, timeout)
+		if err != nil {
+			return err
+		}
+		in.Timelines = ts
 	}
 	if s.fuzz {
 		fs, err := fuzz.Findings(ctx, fuzz.Committed())

@@ -9,6 +9,8 @@
   const groups = $$('#jc-matrix tbody.group');
   const dyn = document.getElementById('jc-dyn');
   const modes = data.modes;
+  const marks = {};
+  data.marks.forEach((m) => { marks[m.category] = m; });
 
   function checked(name, want) {
     return new Set($$('input[name=' + name + ']').filter((e) => e.checked === want).map((e) => e.value));
@@ -16,11 +18,14 @@
 
   // apply shows the rows that match every filter and hides the columns of
   // unchecked adapters and modes; a row stays when any visible cell has a
-  // checked severity.
+  // checked severity and passes the quick filters (security only: the cell
+  // is graded security; unexplained only: the profile does not predict it).
   function apply() {
     const hiddenA = checked('adapter', false);
     const hiddenM = checked('mode', false);
     const sev = checked('sev', true);
+    const onlySecurity = $('#q-security').checked;
+    const onlyUnexplained = $('#q-unexplained').checked;
     const topic = $('#f-topic').value;
     const flag = $('#f-flag').value;
     const text = $('#f-text').value.trim().toLowerCase();
@@ -39,7 +44,12 @@
         ok = false;
         const cells = tr.cells;
         for (let j = 0; j < visible.length; j++) {
-          if (visible[j] && sev.has(cells[j + 1].dataset.s)) { ok = true; break; }
+          const c = cells[j + 1];
+          if (!visible[j] || !sev.has(c.dataset.s)) continue;
+          if (onlySecurity && c.dataset.s !== 'security') continue;
+          if (onlyUnexplained && !c.classList.contains('x')) continue;
+          ok = true;
+          break;
         }
       }
       tr.hidden = !ok;
@@ -95,7 +105,12 @@
     const out = el('span');
     out.appendChild(el('b', r[3] + (r[4] ? '/' + r[4] : '')));
     out.appendChild(document.createTextNode(' '));
-    out.appendChild(el('span', r[7] || 'agrees', 'badge ' + (r[3] === 'unsupported' ? 'unsupported' : (r[7] || 'agree'))));
+    const cat = r[3] === 'unsupported' ? 'unsupported' : (r[7] || 'agree');
+    const mk = marks[cat] || { symbol: '', meaning: cat };
+    const badge = el('span', (mk.symbol ? mk.symbol + ' ' : '') + (r[7] || (cat === 'agree' ? 'agrees' : cat)), 'badge ' + cat);
+    badge.title = mk.meaning;
+    out.appendChild(badge);
+    out.appendChild(document.createTextNode(' ' + mk.meaning));
     row(dl, 'outcome', out);
     row(dl, 'library error', r[5] >= 0 ? el('pre', data.errors[r[5]]) : '(none)');
     row(dl, 'RFC verdict', rfc.verdict + (rfc.classes ? ' (' + rfc.classes.join('|') + ')' : ''));
@@ -121,6 +136,22 @@
     td.classList.add('sel');
   }
 
+  // describe is a cell's tooltip, set when the pointer first reaches it:
+  // a title on every cell up front would add a sixth to the page's size.
+  function describe(td) {
+    const r = data.results[Number(td.dataset.r)];
+    const a = data.adapters[r[0]];
+    const cat = td.dataset.s;
+    const mk = marks[cat] || { symbol: '', meaning: cat };
+    let t = a.name + ' · ' + modes[r[2]] + ' · ' + r[3] + (r[4] ? '/' + r[4] : '') +
+      '\n' + (mk.symbol ? mk.symbol + ' ' : '') + cat + ': ' + mk.meaning;
+    if (!r[8]) t += '\nunexplained: the profile predicts ' + r[6];
+    return t;
+  }
+  $('#jc-matrix').addEventListener('mouseover', (ev) => {
+    const td = ev.target.closest('td.c');
+    if (td && td.dataset.r !== undefined && !td.title) td.title = describe(td);
+  });
   $('#jc-matrix').addEventListener('click', (ev) => {
     const td = ev.target.closest('td.c');
     if (td && td.dataset.r !== undefined) { show(Number(td.dataset.r), td); return; }
@@ -132,6 +163,7 @@
   });
   $('#f-reset').addEventListener('click', () => {
     $$('#jc-filters input[type=checkbox]').forEach((e) => { e.checked = true; });
+    $$('#f-quick input[type=checkbox]').forEach((e) => { e.checked = false; });
     $$('#jc-filters select').forEach((e) => { e.value = ''; });
     $('#f-text').value = '';
     apply();
