@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
@@ -150,7 +151,7 @@ func MeasureTimelines(ctx context.Context, subjects []Subject, timeout time.Dura
 	}
 	out := make([]Timeline, len(jobs))
 	errs := make([]error, len(jobs))
-	Batch(len(jobs), runtime.GOMAXPROCS(0), timeout, func(c *Caller, i int) {
+	harness.Batch(len(jobs), runtime.GOMAXPROCS(0), timeout, func(c *harness.Caller, i int) {
 		j := jobs[i]
 		call := func(opts adapters.Options) adapters.Outcome {
 			opts.Key = j.key

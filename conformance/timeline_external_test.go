@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/adapters/adaptertest"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/vectors"
 )
@@ -27,7 +28,7 @@ func (secondsAdapter) Module() adapters.Module {
 func (secondsAdapter) Supports(f adapters.Feature) bool { return f == adapters.FeatureLeeway }
 
 func (secondsAdapter) Verify(_ context.Context, token string, opts adapters.Options) adapters.Outcome {
-	payload, rejected := hs256Payload(token, opts)
+	payload, rejected := adaptertest.HS256Payload(token, opts)
 	if rejected != nil {
 		return *rejected
 	}
