@@ -13,9 +13,9 @@ import (
 // benchPayload is a claims set as an issuer mints it.
 var benchPayload = []byte(`{"iss":"https://issuer.example","sub":"alice","aud":"api","iat":1699999940,"nbf":1699999940,"exp":1700003600,"jti":"a1b2c3"}`)
 
-// benchCheck is the defaults mode, which every adapter can express, so
+// benchQuery is the defaults mode, which every adapter can express, so
 // every library is called.
-var benchCheck = oracle.Query{Now: time.Unix(1700000000, 0).UTC()}
+var benchQuery = oracle.Query{Now: time.Unix(1700000000, 0).UTC()}
 
 // BenchmarkDifferentialCheck is one differential fuzz execution on one
 // input: signing, every adapter through the harness, and every profile's
@@ -30,7 +30,7 @@ func BenchmarkDifferentialCheck(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		if as, err := d.Check(ctx, "Differential", benchPayload, benchCheck); err != nil || len(as) != 0 {
+		if as, err := d.Compare(ctx, "Differential", benchPayload, benchQuery); err != nil || len(as) != 0 {
 			b.Fatalf("anomalies %v, error %v", as, err)
 		}
 	}
@@ -50,7 +50,7 @@ func BenchmarkDirectCalls(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		tokens[i], opts[i] = token, conformance.OptionsFor(benchCheck, key)
+		tokens[i], opts[i] = token, conformance.OptionsFor(benchQuery, key)
 	}
 	ctx := context.Background()
 	b.ReportAllocs()
@@ -73,7 +73,7 @@ func BenchmarkProfilePredictions(b *testing.B) {
 	for b.Loop() {
 		pr := conformance.NewPredictor(benchPayload)
 		for _, s := range subjects {
-			if _, err := pr.Predict(s.Profile, benchCheck); err != nil {
+			if _, err := pr.Predict(s.Profile, benchQuery); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -24,12 +24,12 @@ const (
 	flagRequireIat = 1 << 3
 )
 
-// CheckFrom maps the differential target's raw arguments to a check: sec
+// QueryFrom maps the differential target's raw arguments to a query: sec
 // and nsec are the clock (folded into [0, maxClock) seconds and a valid
 // nanosecond), leeway is in nanoseconds (its magnitude is used: a negative
 // leeway means nothing to RFC 7519), and flags say whether the leeway is
 // passed and which claims are required.
-func CheckFrom(sec int64, nsec uint32, leeway int64, flags uint32) oracle.Query {
+func QueryFrom(sec int64, nsec uint32, leeway int64, flags uint32) oracle.Query {
 	sec %= maxClock
 	if sec < 0 {
 		sec = -sec
@@ -55,7 +55,7 @@ func CheckFrom(sec int64, nsec uint32, leeway int64, flags uint32) oracle.Query 
 	return c
 }
 
-// ArgsFrom is the inverse of CheckFrom, for seeding the corpus.
+// ArgsFrom is the inverse of QueryFrom, for seeding the corpus.
 func ArgsFrom(c oracle.Query) (sec int64, nsec uint32, leeway int64, flags uint32) {
 	if c.SetLeeway {
 		flags |= flagSetLeeway
@@ -90,9 +90,9 @@ type Differential struct {
 // known findings of target. An error means a profile is broken.
 //
 // The six calls are one harness.Batch on one goroutine, which also makes
-// the predictions: one hand-off per check, not per call, and the Predictor
+// the predictions: one hand-off per comparison, not per call, and the Predictor
 // is never shared between goroutines.
-func (d Differential) Check(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
+func (d Differential) Compare(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
 	ps := &payloadSigner{payload: payload}
 	pr := conformance.NewPredictor(payload) // one parse for every profile
 	found := make([]*Anomaly, len(d.Subjects))

@@ -21,7 +21,7 @@ func FuzzDifferential(f *testing.F) {
 		if len(payload) > MaxInput {
 			return
 		}
-		anomalies, err := d.Check(context.Background(), "Differential", payload, CheckFrom(sec, nsec, leeway, flags))
+		anomalies, err := d.Compare(context.Background(), "Differential", payload, QueryFrom(sec, nsec, leeway, flags))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -86,7 +86,7 @@ var replays = map[string]replay{
 		if len(payload) > MaxInput {
 			return nil, nil
 		}
-		return r.diff.Check(ctx, "Differential", payload, CheckFrom(sec, nsec, leeway, flags))
+		return r.diff.Compare(ctx, "Differential", payload, QueryFrom(sec, nsec, leeway, flags))
 	},
 	"Oracle": func(_ context.Context, _ *replayer, a []any) ([]Anomaly, error) {
 		if len(a) != 3 {
@@ -98,7 +98,7 @@ var replays = map[string]replay{
 		if !ok1 || !ok2 || !ok3 {
 			return nil, errArgs
 		}
-		if err := CheckOracle(payload, CheckFrom(sec, nsec, 0, flagSetLeeway)); err != nil {
+		if err := CheckOracle(payload, QueryFrom(sec, nsec, 0, flagSetLeeway)); err != nil {
 			return []Anomaly{{Kind: KindUnexplained, Adapter: "oracle", Detail: err.Error()}}, nil
 		}
 		return nil, nil
@@ -164,7 +164,7 @@ func Findings(ctx context.Context, fsys fs.FS) ([]conformance.FuzzFinding, error
 				out = append(out, finding(t.Name(), f.Name(), a))
 			}
 			if name == "Differential" && len(args) == 5 {
-				deps, err := r.diff.Departures(ctx, args[0].([]byte), CheckFrom(args[1].(int64), args[2].(uint32), args[3].(int64), args[4].(uint32)))
+				deps, err := r.diff.Departures(ctx, args[0].([]byte), QueryFrom(args[1].(int64), args[2].(uint32), args[3].(int64), args[4].(uint32)))
 				if err != nil {
 					return nil, fmt.Errorf("fuzz: corpus: %s: %w", file, err)
 				}

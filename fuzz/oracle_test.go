@@ -12,7 +12,7 @@ func FuzzOracle(f *testing.F) {
 		f.Add(p, int64(1700000000), uint32(0))
 	}
 	f.Fuzz(func(t *testing.T, payload []byte, sec int64, nsec uint32) {
-		if err := CheckOracle(payload, CheckFrom(sec, nsec, 0, flagSetLeeway)); err != nil {
+		if err := CheckOracle(payload, QueryFrom(sec, nsec, 0, flagSetLeeway)); err != nil {
 			t.Error(err)
 		}
 	})

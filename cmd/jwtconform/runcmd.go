@@ -37,7 +37,7 @@ func runSuite(args []string, out io.Writer) error {
 	if err := wantArgs("run", pos, 0, "no arguments"); err != nil {
 		return err
 	}
-	if err := sec.check(); err != nil {
+	if err := sec.validate(); err != nil {
 		return err
 	}
 	as, err := selectAdapters(*adapterPat)

@@ -31,8 +31,8 @@ type sections struct {
 	timelines  bool
 }
 
-// check rejects a -resources value that names no sweep.
-func (s sections) check() error {
+// validate rejects a -resources value that names no sweep.
+func (s sections) validate() error {
 	if _, ok := resourceSweeps[s.resources]; !ok {
 		return fmt.Errorf("%w: -resources %q: want off, quick (1 KB to 16 KB, seconds) or full (1 KB to 10 MB, minutes)", errUsage, s.resources)
 	}
