@@ -84,7 +84,7 @@ type Differential struct {
 	Timeout time.Duration
 }
 
-// Check signs payload with each subject's conformance.SigningAlg,
+// Compare signs payload with each subject's conformance.SigningAlg,
 // verifies it with every subject under c, and returns every outcome the subject's profile does not
 // explain (a panic and a timeout never are), each matched against the
 // known findings of target. An error means a profile is broken.
