@@ -65,7 +65,7 @@ func init() {
 	commands = []command{
 		{"run", "jwtconform [run] [flags]",
 			"run every vector through every adapter and write the reports (the default command)",
-			"Writes results.json, report.md and report.html into -out and prints the scoreboard.",
+			"Writes results.json, report.md and report.html into -out and prints the scoreboard. While it runs, each stage's progress is shown on stderr when stderr is a terminal (-q turns it off).",
 			runSuite},
 		{"check", "jwtconform check -payload JSON|@FILE [flags]",
 			"sign a claims set with the harness key; show how every adapter and the RFC judge it",

@@ -17,13 +17,14 @@ const defaultOut = "jwtconform-report"
 // runSuite runs every selected vector through every selected adapter,
 // writes results.json, report.md and report.html, and prints the
 // scoreboard and the paths.
-func runSuite(args []string, out, _ io.Writer) error {
+func runSuite(args []string, out, stderr io.Writer) error {
 	fs := newFlags("run")
 	dir := fs.String("out", defaultOut, "`DIR` to write results.json, report.md and report.html into; created if need be")
 	adapterPat := fs.String("adapter", "*", "adapters to run: a `PATTERN` over their names, such as 'golang-jwt/*,jwx/*'")
 	vectorPat := fs.String("vectors", "*", "vectors to run: a `PATTERN` over their ids, such as 'exp-boundary/*'")
 	timeout := fs.Duration("timeout", conformance.DefaultTimeout, "bound on one library call, a positive `DURATION`")
 	timestamp := fs.Bool("timestamp", false, "record the current time in results.json (two runs then differ)")
+	quiet := fs.Bool("q", false, "show no progress on stderr (it is shown only when stderr is a terminal)")
 	var sec sections
 	fs.BoolVar(&sec.properties, "properties", true, "check the rapid properties on every adapter (about 20 s)")
 	fs.StringVar(&sec.resources, "resources", "off", "resource-exhaustion `SWEEP`: off, quick (1 KB to 16 KB, seconds) or full (1 KB to 10 MB, minutes); its allocation figures vary slightly between runs")
@@ -58,7 +59,10 @@ func runSuite(args []string, out, _ io.Writer) error {
 	if err := checkWritable(*dir); err != nil {
 		return err
 	}
-	results, err := conformance.Evaluator{Timeout: *timeout}.EvaluateAll(context.Background(), subjects, vs)
+	prog := newProgress(stderr, *quiet, wallClock)
+	defer prog.close()
+	sec.stage = prog.stage
+	results, err := evaluate(context.Background(), conformance.Evaluator{Timeout: *timeout}, subjects, vs, prog.stage("vectors"))
 	if err != nil {
 		return err
 	}

@@ -27,6 +27,8 @@ type sections struct {
 	properties bool
 	resources  string
 	fuzz       bool
+	// stage reports each section's progress; nil reports nothing.
+	stage stageFunc
 }
 
 // check rejects a -resources value that names no sweep.
@@ -37,21 +39,36 @@ func (s sections) check() error {
 	return nil
 }
 
+// begin starts the stage called name on s.stage.
+func (s sections) begin(name string) func(done, total int) {
+	if s.stage == nil {
+		return func(int, int) {}
+	}
+	return s.stage(name)
+}
+
 // fill runs the selected sections and puts their results into in. A
 // section that is not run stays nil, which the report shows as not run.
 func (s sections) fill(ctx context.Context, in *report.Input, as []adapters.Adapter, timeout time.Duration) error {
 	if s.properties {
 		in.Minters = all.Minters()
-		in.Properties = conformance.CheckProperties(ctx, in.Subjects, conformance.PropertyOptions{Timeout: timeout, Minters: in.Minters})
+		in.Properties = checkProperties(ctx, in.Subjects, conformance.PropertyOptions{Timeout: timeout, Minters: in.Minters}, s.begin("properties"))
 	}
 	if sizes := resourceSweeps[s.resources]; sizes != nil {
-		in.Resources = conformance.MeasureResources(ctx, as, sizes)
+		in.Resources = measureResources(ctx, as, sizes, s.begin("resources"))
 	}
 	if s.fuzz {
+		step := s.begin("fuzz corpus")
+		total, err := corpusFiles(fuzz.Committed())
+		if err != nil {
+			return err
+		}
+		step(0, total)
 		fs, err := fuzz.Findings(ctx, fuzz.Committed())
 		if err != nil {
 			return err
 		}
+		step(total, total)
 		in.Fuzz = selectFindings(fs, as)
 	}
 	return nil
