@@ -348,3 +348,34 @@ func TestProfileProposesExplainingPresets(t *testing.T) {
 		t.Errorf("proposed %v, want default-leeway-1m among them", got)
 	}
 }
+
+// TestOutNotWritable checks that a folder run cannot write into is bad
+// input found before the run, and that the check leaves no file behind in
+// a folder it can write into.
+func TestOutNotWritable(t *testing.T) {
+	ok := t.TempDir()
+	if err := checkWritable(ok); err != nil {
+		t.Fatalf("checkWritable(%s): %v", ok, err)
+	}
+	if left, err := os.ReadDir(ok); err != nil || len(left) != 0 {
+		t.Errorf("the check left %v behind (%v)", left, err)
+	}
+	var ro string
+	if os.Geteuid() != 0 {
+		ro = t.TempDir()
+		if err := os.Chmod(ro, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(ro, 0o700)
+	} else if fi, err := os.Stat("/proc"); err == nil && fi.IsDir() {
+		// Root writes into any folder with any mode; nobody can create
+		// a file in /proc.
+		ro = "/proc"
+	} else {
+		t.Skip("running as root with no /proc: no folder is read-only")
+	}
+	code, stdout, stderr := invoke(t, "run", "-out", ro)
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "-out "+ro+" is not writable") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 2, nothing, one line saying -out is not writable", code, stdout, stderr)
+	}
+}
