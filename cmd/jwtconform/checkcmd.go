@@ -12,12 +12,12 @@ import (
 
 // checkPayload signs a claims set with the harness key and shows how every
 // adapter and the RFC oracle judge it.
-func checkPayload(args []string, out io.Writer) error {
+func checkPayload(args []string, out, _ io.Writer) error {
 	fs := newFlags("check")
 	var cf clockFlags
 	cf.register(fs)
-	payloadArg := fs.String("payload", "", "the exact claims set, or @FILE to read it from a file")
-	alg := fs.String("alg", adapters.DefaultAlgorithm, "harness key to sign with: "+strings.Join(jws.Algorithms(), ", "))
+	payloadArg := fs.String("payload", "", "the exact claims set as `JSON`, or @FILE to read it from a file (required)")
+	alg := fs.String("alg", adapters.DefaultAlgorithm, "the `ALG` to sign with, using its harness key: "+strings.Join(jws.Algorithms(), ", "))
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

@@ -17,6 +17,9 @@ func runSubset(t *testing.T) string {
 	if code != 0 {
 		t.Fatalf("run: exit %d: %s", code, stderr)
 	}
+	if stderr != "" {
+		t.Errorf("run wrote to a stderr that is not a terminal: %q", stderr)
+	}
 	for _, name := range []string{"results.json", "report.md", "report.html"} {
 		p := filepath.Join(dir, name)
 		if !strings.Contains(stdout, "wrote "+p) {

@@ -11,7 +11,7 @@ import (
 // diffResults compares two results.json files and prints every changed
 // outcome; it returns errChanged, for exit status 1, when a verdict
 // changed.
-func diffResults(args []string, out io.Writer) error {
+func diffResults(args []string, out, _ io.Writer) error {
 	fs := newFlags("diff")
 	md := fs.Bool("md", false, "write Markdown, for a pull request or job summary")
 	pos, err := parseFlags(fs, args)

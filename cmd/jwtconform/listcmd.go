@@ -11,7 +11,7 @@ import (
 )
 
 // list prints the built-in adapters or the embedded vectors.
-func list(args []string, out io.Writer) error {
+func list(args []string, out, _ io.Writer) error {
 	fs := newFlags("list")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -4,15 +4,16 @@
 //
 // Usage:
 //
-//	jwtconform [run] [-out DIR] [-adapter PATTERN] [-vectors PATTERN] [-timestamp]
-//	jwtconform check -payload JSON|@FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json]
-//	jwtconform verify -key FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] TOKEN
+//	jwtconform [run] [-out DIR] [-adapter PATTERN] [-vectors PATTERN] [-q] [flags]
+//	jwtconform check -payload JSON|@FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] [flags]
+//	jwtconform verify -key FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] [flags] TOKEN
 //	jwtconform diff [-md] OLD.json NEW.json
 //	jwtconform list adapters|vectors
 //	jwtconform profile -adapter NAME [-vectors PATTERN]
 //
+// 'jwtconform <command> -h' lists a command's flags with their defaults.
 // Bad input gives one line on stderr and exit status 2; diff exits 1 when
-// a verdict changed.
+// a verdict changed; any other failure exits 1.
 package main
 
 import (
@@ -22,6 +23,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"text/tabwriter"
 	"time"
 )
 
@@ -32,65 +34,133 @@ var errUsage = errors.New("usage")
 // errChanged is diff's way to ask for exit status 1 with nothing on stderr.
 var errChanged = errors.New("verdicts changed")
 
-// wallClock is the clock check and verify default to; tests replace it.
+// wallClock is the clock check and verify default to and run's progress
+// measures elapsed time by; tests replace it.
 var wallClock = time.Now
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// commands maps each subcommand to its implementation.
-var commands = map[string]func(args []string, stdout io.Writer) error{
-	"run":     runSuite,
-	"check":   checkPayload,
-	"verify":  verifyToken,
-	"diff":    diffResults,
-	"list":    list,
-	"profile": proposeProfile,
+// command is one subcommand.
+type command struct {
+	name string
+	// synopsis is the command line shape its -h prints first.
+	synopsis string
+	// summary is its one line in the global usage.
+	summary string
+	// detail follows the summary in its -h text.
+	detail string
+	// run carries out the command. stderr is for progress and notes only:
+	// errors are returned, and run prints them.
+	run func(args []string, stdout, stderr io.Writer) error
 }
 
-// usage is printed for -h and help.
-const usage = `jwtconform: how Go JWT libraries treat the time claims of RFC 7519
+// commands lists the subcommands in the order the global usage shows them.
+// It is filled in init, since the commands look themselves up here for
+// their -h text.
+var commands []command
 
-  jwtconform [run] [-out DIR] [-adapter PATTERN] [-vectors PATTERN] [-timestamp]
-      run every vector through every adapter; write results.json, report.md
-      and report.html to DIR (default ./jwtconform-report)
-  jwtconform check -payload JSON|@FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json]
-      sign a claims set with the harness key and show how every adapter and
-      the RFC judge it (without -leeway and -require: each library's defaults)
-  jwtconform verify -key FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] TOKEN
-      the same for a token signed by someone else; FILE is an HMAC secret
-      (its exact bytes), a JWK or JWK set, or a PEM public key or certificate
-  jwtconform diff [-md] OLD.json NEW.json
-      list every changed outcome; exit status 1 when a verdict changed
-  jwtconform list adapters|vectors
-  jwtconform profile -adapter NAME [-vectors PATTERN]
-      propose a profile for one adapter: the smallest set of presets found
-      to explain its outcomes (reasons still to be written), on stdout
+func init() {
+	commands = []command{
+		{"run", "jwtconform [run] [flags]",
+			"run every vector through every adapter and write the reports (the default command)",
+			"Writes results.json, report.md and report.html into -out and prints the scoreboard. While it runs, each stage's progress is shown on stderr when stderr is a terminal (-q turns it off).",
+			runSuite},
+		{"check", "jwtconform check -payload JSON|@FILE [flags]",
+			"sign a claims set with the harness key; show how every adapter and the RFC judge it",
+			"With -leeway or -require the options go through each library (the explicit mode); without both, each library runs with its defaults. A claims set that is not valid JSON is judged like any other.",
+			checkPayload},
+		{"verify", "jwtconform verify -key FILE [flags] TOKEN|@FILE",
+			"check a token signed by someone else, then show how every adapter and the RFC judge it",
+			"FILE is an HMAC secret (its exact bytes), a JWK or JWK set, or a PEM public key or certificate.",
+			verifyToken},
+		{"diff", "jwtconform diff [-md] OLD.json NEW.json",
+			"list the outcomes that changed between two results.json files",
+			"Exit status 1 when a verdict changed, 0 when nothing did or only classes and error texts did.",
+			diffResults},
+		{"list", "jwtconform list adapters|vectors",
+			"list the built-in adapters or the embedded vectors", "", list},
+		{"profile", "jwtconform profile -adapter NAME [flags]",
+			"propose a profile for one adapter: the presets that explain its outcomes",
+			"Prints the profile on stdout, its reasons still to be written, and on stderr how many outcomes it explains.",
+			proposeProfile},
+	}
+}
 
+// lookup returns the command called name.
+func lookup(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// globalUsage is printed for -h and help: one line per command, and where
+// the flags are.
+func globalUsage(w io.Writer) {
+	fmt.Fprint(w, "jwtconform: how Go JWT libraries treat the time claims of RFC 7519\n\nUsage: jwtconform <command> [flags] [arguments]\n\nCommands:\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(tw, "  %s\t%s\n", "help", "print this text; 'help <command>' prints that command's flags")
+	tw.Flush()
+	fmt.Fprint(w, `
+Run 'jwtconform <command> -h' for a command's flags and their defaults.
 Patterns are globs: '*' matches any run of characters, commas separate
-alternatives ('golang-jwt/*,jwx/*'). Bad input exits with status 2.
-`
+alternatives ('golang-jwt/*,jwx/*').
+
+Exit status: 0 on success, whatever the libraries did; 1 when diff finds
+a changed verdict, or on a failure that is not the input's fault; 2 on
+bad input (an unknown command or flag, a bad value, an unreadable file, a
+results.json or key that does not parse, an -out folder that is not
+writable).
+`)
+}
+
+// isHelp reports whether arg asks for help, as the flag package reads it.
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help" || arg == "--h"
+}
 
 // run dispatches a command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	cmd, rest := "run", args
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, rest = args[0], args[1:]
-	}
 	var err error
-	if f, ok := commands[cmd]; ok {
-		err = f(rest, stdout)
-	} else if cmd == "help" {
-		fmt.Fprint(stdout, usage)
-	} else {
-		err = fmt.Errorf("%w: unknown command %q (want run, check, verify, diff, list or profile; see 'jwtconform help')", errUsage, cmd)
+	switch {
+	case len(args) == 1 && isHelp(args[0]), len(args) == 1 && args[0] == "help":
+		globalUsage(stdout)
+		return 0
+	case len(args) > 1 && args[0] == "help":
+		c, ok := lookup(args[1])
+		if !ok {
+			err = unknownCommand(args[1])
+			break
+		}
+		err = c.run([]string{"-h"}, stdout, stderr)
+	default:
+		name, rest := "run", args
+		if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+			name, rest = args[0], args[1:]
+		}
+		c, ok := lookup(name)
+		if !ok {
+			err = unknownCommand(name)
+			break
+		}
+		err = c.run(rest, stdout, stderr)
 	}
+	var help *helpText
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, &help):
+		fmt.Fprint(stdout, help.text)
+		return 0
 	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stdout, usage)
+		globalUsage(stdout)
 		return 0
 	case errors.Is(err, errChanged):
 		return 1
@@ -100,6 +170,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "jwtconform:", oneLine(err.Error()))
 	return 1
+}
+
+// unknownCommand is the error for a command name that names none.
+func unknownCommand(name string) error {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return fmt.Errorf("%w: unknown command %q (want %s; see 'jwtconform -h')", errUsage, name, strings.Join(names, ", "))
 }
 
 // oneLine keeps a message on one line of stderr.

@@ -119,7 +119,13 @@ func TestBadInput(t *testing.T) {
 		want string
 	}{
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
-		{"unknown flag", []string{"run", "-colour"}, "flag provided but not defined: -colour"},
+		{"unknown flag", []string{"run", "-colour"}, "run: flag provided but not defined: -colour (see 'jwtconform run -h')"},
+		{"unknown flag of check", []string{"check", "-payload", "{}", "--colour"}, "check: flag provided but not defined: -colour (see 'jwtconform check -h')"},
+		{"help for an unknown command", []string{"help", "frobnicate"}, `unknown command "frobnicate"`},
+		{"run zero timeout", []string{"run", "-timeout", "0s"}, "-timeout 0s: want a positive duration"},
+		{"run negative timeout", []string{"run", "-timeout", "-1s"}, "-timeout -1s: want a positive duration"},
+		{"run -out is a file", []string{"run", "-out", notResults}, "-out: mkdir " + notResults + ": not a directory"},
+		{"run -out under a file", []string{"run", "-out", filepath.Join(notResults, "sub")}, "not a directory"},
 		{"unknown adapter pattern", []string{"run", "-adapter", "nosuch/*"}, `-adapter "nosuch/*" matches no adapter`},
 		{"unknown vector pattern", []string{"run", "-vectors", "nosuch/*"}, `-vectors "nosuch/*" matches no vector`},
 		{"run argument", []string{"run", "extra"}, "run: want no arguments"},
@@ -129,6 +135,10 @@ func TestBadInput(t *testing.T) {
 		{"check bad duration", []string{"check", "-payload", "{}", "-leeway", "five minutes"}, `invalid value "five minutes" for flag -leeway`},
 		{"check negative leeway", []string{"check", "-payload", "{}", "-leeway", "-5s"}, "-leeway -5s is negative"},
 		{"check bad clock", []string{"check", "-payload", "{}", "-now", "yesterday"}, `-now: "yesterday" is not decimal seconds`},
+		{"check empty clock", []string{"check", "-payload", "{}", "-now", ""}, "-now is empty"},
+		{"check blank clock", []string{"check", "-payload", "{}", "-now= "}, "-now is empty"},
+		{"check zero timeout", []string{"check", "-payload", "{}", "-timeout", "0s"}, "-timeout 0s: want a positive duration"},
+		{"check negative timeout", []string{"check", "-payload", "{}", "-timeout", "-1s"}, "-timeout -1s: want a positive duration"},
 		{"check unknown claim", []string{"check", "-payload", "{}", "-require", "exp,aud"}, `unknown claim "aud"`},
 		{"check unknown alg", []string{"check", "-payload", "{}", "-alg", "HS1024"}, `no harness key for alg "HS1024"`},
 		{"check unknown adapter", []string{"check", "-payload", "{}", "-adapter", "nosuch"}, "matches no adapter"},
@@ -140,6 +150,9 @@ func TestBadInput(t *testing.T) {
 		{"verify malformed JWK", []string{"verify", "-key", badJWK, token}, "not a JWK"},
 		{"verify key of the wrong kind", []string{"verify", "-key", rsaPEM, token}, "token alg HS256 needs an HMAC secret, the file holds an RSA public key"},
 		{"verify bad duration", []string{"verify", "-key", secret, "-leeway", "1 fortnight", token}, `invalid value "1 fortnight" for flag -leeway`},
+		{"verify empty clock", []string{"verify", "-key", secret, "-now", "", token}, "-now is empty"},
+		{"verify zero timeout", []string{"verify", "-key", secret, "-timeout", "0s", token}, "-timeout 0s: want a positive duration"},
+		{"verify negative timeout", []string{"verify", "-key", secret, "-timeout=-1s", token}, "-timeout -1s: want a positive duration"},
 		{"diff one file", []string{"diff", notResults}, "want OLD.json NEW.json"},
 		{"diff unreadable file", []string{"diff", "/nonexistent/old.json", notResults}, "no such file or directory"},
 		{"diff malformed JSON", []string{"diff", malformed, malformed}, "not a results file"},
@@ -167,12 +180,134 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestHelp checks that -h, -help and --help print the global usage or
+// the command's own, with every flag and its default, on stdout with exit
+// status 0.
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"help"}, {"-h"}, {"check", "-h"}} {
-		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			code, stdout, _ := invoke(t, args...)
-			if code != 0 || !strings.Contains(stdout, "jwtconform check -payload") {
-				t.Errorf("exit %d, stdout %q", code, stdout)
+	global := []string{"Commands:", "Run 'jwtconform <command> -h' for a command's flags", "Exit status:"}
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"help"}, global},
+		{[]string{"-h"}, global},
+		{[]string{"-help"}, global},
+		{[]string{"--help"}, global},
+		{[]string{"run", "-h"}, []string{"usage: jwtconform [run] [flags]",
+			"-timeout DURATION bound on one library call, a positive DURATION (default 2s)",
+			"-properties report the property results go test recorded (profiles/*.record.jsonl), replaying each counterexample (default true)",
+			"-fuzz replay the committed fuzz corpus and list its findings (default true)",
+			`-resources SWEEP resource-exhaustion SWEEP: off, quick`, `(default "off")`,
+			`-out DIR DIR to write results.json, report.md and report.html into; created if need be (default "jwtconform-report")`,
+			`-adapter PATTERN adapters to run`, `-vectors PATTERN vectors to run`,
+			"-timestamp record the current time in results.json (two runs then differ) (default false)",
+			"-q show no progress on stderr"}},
+		{[]string{"run", "-help"}, []string{"usage: jwtconform [run] [flags]", "-timeout DURATION"}},
+		{[]string{"run", "--help"}, []string{"usage: jwtconform [run] [flags]", "-timeout DURATION"}},
+		{[]string{"-out", "x", "-h"}, []string{"usage: jwtconform [run] [flags]"}},
+		{[]string{"help", "run"}, []string{"usage: jwtconform [run] [flags]"}},
+		{[]string{"check", "-h"}, []string{"usage: jwtconform check -payload JSON|@FILE [flags]",
+			`-alg ALG the ALG to sign with, using its harness key: ES256, EdDSA, HS256, RS256 (default "HS256")`,
+			"-payload JSON the exact claims set as JSON, or @FILE to read it from a file (required)",
+			"-now SECONDS clock as decimal SECONDS since the epoch, such as 1700000000.5 (default: the current time, in whole seconds)",
+			"-leeway DURATION", "-require CLAIMS", "-json print one JSON object (default false)", "-timeout DURATION"}},
+		{[]string{"verify", "--help"}, []string{"usage: jwtconform verify -key FILE [flags] TOKEN|@FILE", "-key FILE", "-now SECONDS", "-timeout DURATION"}},
+		{[]string{"diff", "-h"}, []string{"usage: jwtconform diff [-md] OLD.json NEW.json", "Exit status 1 when a verdict changed",
+			"-md write Markdown, for a pull request or job summary (default false)"}},
+		{[]string{"list", "-h"}, []string{"usage: jwtconform list adapters|vectors"}},
+		{[]string{"profile", "-h"}, []string{"usage: jwtconform profile -adapter NAME [flags]", "-adapter NAME", `-vectors PATTERN vectors to run: a PATTERN over their ids, such as 'exp-boundary/*' (default "*")`}},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, stdout, stderr := invoke(t, tc.args...)
+			if code != 0 || stderr != "" {
+				t.Errorf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+			}
+			// Compare with the line breaks of the wrapped text taken out.
+			flat := oneLine(stdout)
+			for _, w := range tc.want {
+				if !strings.Contains(flat, w) {
+					t.Errorf("help lacks %q:\n%s", w, stdout)
+				}
+			}
+			if !strings.Contains(stdout, "Commands:") {
+				return
+			}
+			// The global usage gives each command one line.
+			for _, c := range commands {
+				if !slices.ContainsFunc(strings.Split(stdout, "\n"), func(l string) bool {
+					return strings.HasPrefix(l, "  "+c.name+" ") && strings.HasSuffix(l, " "+c.summary)
+				}) {
+					t.Errorf("no line %q in the usage:\n%s", c.name+"  "+c.summary, stdout)
+				}
+			}
+		})
+	}
+}
+
+// TestEveryFlagInHelp checks that each command's -h names every flag it
+// defines with its default, so that no flag is left out of the help.
+func TestEveryFlagInHelp(t *testing.T) {
+	for _, c := range commands {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, _ := invoke(t, c.name, "-h")
+			if code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			n := 0
+			for _, line := range strings.Split(stdout, "\n") {
+				if !strings.HasPrefix(line, "  -") {
+					continue
+				}
+				n++
+				name := strings.Fields(line)[0]
+				// The flag's description ends in its default or says
+				// what happens without it.
+				rest := stdout[strings.Index(stdout, line)+len(line):]
+				if next := strings.Index(rest, "\n  -"); next >= 0 {
+					rest = rest[:next]
+				}
+				if !strings.Contains(rest, "default") && !strings.Contains(rest, "(required)") {
+					t.Errorf("%s %s: no default in %q", c.name, name, rest)
+				}
+			}
+			if n == 0 && c.name != "list" {
+				t.Errorf("%s -h lists no flags:\n%s", c.name, stdout)
+			}
+		})
+	}
+}
+
+// TestExitStatus pins the exit status of each kind of outcome the README
+// and the global usage describe: 0 for a judged token whatever the
+// libraries did (a malformed claims set and a bad signature included), 1
+// for a changed verdict in diff (see TestDiff), 2 for bad input (see
+// TestBadInput).
+func TestExitStatus(t *testing.T) {
+	secret := writeTemp(t, "secret", jws.HMACSecret)
+	otherSecret := writeTemp(t, "other", []byte("not the harness secret, 32 bytes"))
+	token := harnessToken(t, "HS256", `{"exp":1700000001}`)
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		wantCode int
+		want     string // in stdout
+	}{
+		{"check malformed JSON is judged", []string{"check", "-payload", `{"exp":`, "-now", "1700000000"}, 0, "RFC 7519: reject"},
+		{"check not an object is judged", []string{"check", "-payload", `[1700000000]`, "-now", "1700000000"}, 0, "RFC 7519: reject"},
+		{"check invalid UTF-8 is judged", []string{"check", "-payload", "{\"exp\":1700000001,\"x\":\"\xff\"}", "-now", "1700000000"}, 0, "RFC 7519: reject"},
+		{"check a security finding", []string{"check", "-payload", `{"exp":1700000000}`, "-now", "1700000000", "-leeway", "0s"}, 0, "security"},
+		{"verify a good token", []string{"verify", "-key", secret, "-now", "1700000000", token}, 0, "RFC 7519: accept"},
+		{"verify a bad signature", []string{"verify", "-key", otherSecret, "-now", "1700000000", token}, 0, "RFC 7519: reject"},
+		{"list", []string{"list", "adapters"}, 0, "jwx/v2/jwt"},
+		{"help", []string{"help"}, 0, "Commands:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := invoke(t, tc.args...)
+			if code != tc.wantCode {
+				t.Errorf("exit %d, want %d; stderr %q", code, tc.wantCode, stderr)
+			}
+			if !strings.Contains(stdout, tc.want) {
+				t.Errorf("stdout lacks %q:\n%s", tc.want, stdout)
 			}
 		})
 	}
@@ -210,5 +345,36 @@ func TestProfileProposesExplainingPresets(t *testing.T) {
 	}
 	if !slices.Contains(got, "default-leeway-1m") {
 		t.Errorf("proposed %v, want default-leeway-1m among them", got)
+	}
+}
+
+// TestOutNotWritable checks that a folder run cannot write into is bad
+// input found before the run, and that the check leaves no file behind in
+// a folder it can write into.
+func TestOutNotWritable(t *testing.T) {
+	ok := t.TempDir()
+	if err := checkWritable(ok); err != nil {
+		t.Fatalf("checkWritable(%s): %v", ok, err)
+	}
+	if left, err := os.ReadDir(ok); err != nil || len(left) != 0 {
+		t.Errorf("the check left %v behind (%v)", left, err)
+	}
+	var ro string
+	if os.Geteuid() != 0 {
+		ro = t.TempDir()
+		if err := os.Chmod(ro, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(ro, 0o700)
+	} else if fi, err := os.Stat("/proc"); err == nil && fi.IsDir() {
+		// Root writes into any folder with any mode; nobody can create
+		// a file in /proc.
+		ro = "/proc"
+	} else {
+		t.Skip("running as root with no /proc: no folder is read-only")
+	}
+	code, stdout, stderr := invoke(t, "run", "-out", ro)
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "-out "+ro+" is not writable") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 2, nothing, one line saying -out is not writable", code, stdout, stderr)
 	}
 }

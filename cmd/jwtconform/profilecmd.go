@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/vectors"
@@ -13,10 +12,10 @@ import (
 // proposeProfile runs the vectors through one adapter and prints the
 // profile inference proposes for it: the smallest set of presets found to
 // explain its outcomes, each with a reason still to be written.
-func proposeProfile(args []string, out io.Writer) error {
+func proposeProfile(args []string, out, stderr io.Writer) error {
 	fs := newFlags("profile")
-	adapter := fs.String("adapter", "", "the adapter to profile (one name; see 'jwtconform list adapters')")
-	pattern := fs.String("vectors", "*", "vector ids to run (glob)")
+	adapter := fs.String("adapter", "", "the adapter to profile: one `NAME` from 'jwtconform list adapters' (required)")
+	pattern := fs.String("vectors", "*", "vectors to run: a `PATTERN` over their ids, such as 'exp-boundary/*'")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -48,11 +47,11 @@ func proposeProfile(args []string, out io.Writer) error {
 	if _, err := out.Write(p.Marshal()); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "jwtconform: %d presets explain %d of %d outcomes of %s", len(inf.Presets), inf.Explained, inf.Explained+len(inf.Unexplained), a.Name())
+	fmt.Fprintf(stderr, "jwtconform: %d presets explain %d of %d outcomes of %s", len(inf.Presets), inf.Explained, inf.Explained+len(inf.Unexplained), a.Name())
 	if n := len(inf.Unexplained); n > 0 {
-		fmt.Fprintf(os.Stderr, "; unexplained (%d): %v", n, head(inf.Unexplained, 10))
+		fmt.Fprintf(stderr, "; unexplained (%d): %v", n, head(inf.Unexplained, 10))
 	}
-	fmt.Fprintln(os.Stderr)
+	fmt.Fprintln(stderr)
 	return nil
 }
 

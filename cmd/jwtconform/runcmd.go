@@ -18,16 +18,17 @@ const defaultOut = "jwtconform-report"
 // runSuite runs every selected vector through every selected adapter,
 // writes results.json, report.md and report.html, and prints the
 // scoreboard and the paths.
-func runSuite(args []string, out io.Writer) error {
+func runSuite(args []string, out, stderr io.Writer) error {
 	fs := newFlags("run")
-	dir := fs.String("out", defaultOut, "directory to write results.json, report.md and report.html into")
-	adapterPat := fs.String("adapter", "*", "glob over adapter names, such as 'golang-jwt/*'")
-	vectorPat := fs.String("vectors", "*", "glob over vector ids, such as 'exp-boundary/*'")
-	timeout := fs.Duration("timeout", harness.DefaultTimeout, "bound on one library call")
+	dir := fs.String("out", defaultOut, "`DIR` to write results.json, report.md and report.html into; created if need be")
+	adapterPat := fs.String("adapter", "*", "adapters to run: a `PATTERN` over their names, such as 'golang-jwt/*,jwx/*'")
+	vectorPat := fs.String("vectors", "*", "vectors to run: a `PATTERN` over their ids, such as 'exp-boundary/*'")
+	timeout := fs.Duration("timeout", harness.DefaultTimeout, "bound on one library call, a positive `DURATION`")
 	timestamp := fs.Bool("timestamp", false, "record the current time in results.json (two runs then differ)")
+	quiet := fs.Bool("q", false, "show no progress on stderr (it is shown only when stderr is a terminal)")
 	var sec sections
 	fs.BoolVar(&sec.properties, "properties", true, "report the property results go test recorded (profiles/*.record.jsonl), replaying each counterexample")
-	fs.StringVar(&sec.resources, "resources", "off", "resource-exhaustion sweep: off, quick or full (its allocation figures vary slightly between runs)")
+	fs.StringVar(&sec.resources, "resources", "off", "resource-exhaustion `SWEEP`: off, quick (1 KB to 16 KB, seconds) or full (1 KB to 10 MB, minutes); its allocation figures vary slightly between runs")
 	fs.BoolVar(&sec.fuzz, "fuzz", true, "replay the committed fuzz corpus and list its findings")
 	fs.BoolVar(&sec.timelines, "timelines", true, "measure each adapter's acceptance timeline around nbf and exp (under a second)")
 	pos, err := parseFlags(fs, args)
@@ -38,6 +39,9 @@ func runSuite(args []string, out io.Writer) error {
 		return err
 	}
 	if err := sec.validate(); err != nil {
+		return err
+	}
+	if err := checkTimeout(*timeout); err != nil {
 		return err
 	}
 	as, err := selectAdapters(*adapterPat)
@@ -52,7 +56,15 @@ func runSuite(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	results, err := conformance.Evaluator{Timeout: *timeout}.EvaluateAll(context.Background(), subjects, vs)
+	// A folder the reports cannot go into is found now, once the flags are
+	// known to be good, not after the minute the run takes.
+	if err := checkWritable(*dir); err != nil {
+		return err
+	}
+	prog := newProgress(stderr, *quiet, wallClock)
+	defer prog.close()
+	sec.stage = prog.stage
+	results, err := evaluate(context.Background(), conformance.Evaluator{Timeout: *timeout}, subjects, vs, prog.stage("vectors"))
 	if err != nil {
 		return err
 	}
@@ -80,6 +92,24 @@ func runSuite(args []string, out io.Writer) error {
 	fmt.Fprintln(out)
 	for _, p := range paths {
 		fmt.Fprintln(out, "wrote", p)
+	}
+	return nil
+}
+
+// checkWritable creates dir if need be and checks that a file can be
+// created in it, by creating and removing one.
+func checkWritable(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%w: -out: %v", errUsage, err)
+	}
+	f, err := os.CreateTemp(dir, ".jwtconform-write-check-*")
+	if err != nil {
+		return fmt.Errorf("%w: -out %s is not writable: %v", errUsage, dir, err)
+	}
+	name := f.Name()
+	f.Close()
+	if err := os.Remove(name); err != nil {
+		return fmt.Errorf("%w: -out %s: %v", errUsage, dir, err)
 	}
 	return nil
 }

@@ -29,6 +29,8 @@ type sections struct {
 	resources  string
 	fuzz       bool
 	timelines  bool
+	// stage reports each section's progress; nil reports nothing.
+	stage stageFunc
 }
 
 // validate rejects a -resources value that names no sweep.
@@ -39,6 +41,14 @@ func (s sections) validate() error {
 	return nil
 }
 
+// begin starts the stage called name on s.stage.
+func (s sections) begin(name string) func(done, total int) {
+	if s.stage == nil {
+		return func(int, int) {}
+	}
+	return s.stage(name)
+}
+
 // fill runs the selected sections and puts their results into in. A
 // section that is not run stays nil, which the report shows as not run.
 func (s sections) fill(ctx context.Context, in *report.Input, as []adapters.Adapter, timeout time.Duration) error {
@@ -46,10 +56,13 @@ func (s sections) fill(ctx context.Context, in *report.Input, as []adapters.Adap
 		in.Minters = all.Minters()
 		// The command links no rapid: go test checks the laws and records
 		// them; the run reports the records and replays their counterexamples.
+		step := s.begin("properties")
+		step(0, 1)
 		in.Properties = conformance.RecordedProperties(ctx, in.Subjects, timeout)
+		step(1, 1)
 	}
 	if sizes := resourceSweeps[s.resources]; sizes != nil {
-		in.Resources = resource.MeasureResources(ctx, as, sizes)
+		in.Resources = measureResources(ctx, as, sizes, s.begin("resources"))
 	}
 	if s.timelines {
 		ts, err := conformance.MeasureTimelines(ctx, in.Subjects, timeout)
@@ -59,10 +72,17 @@ func (s sections) fill(ctx context.Context, in *report.Input, as []adapters.Adap
 		in.Timelines = ts
 	}
 	if s.fuzz {
+		step := s.begin("fuzz corpus")
+		total, err := corpusFiles(fuzz.Committed())
+		if err != nil {
+			return err
+		}
+		step(0, total)
 		fs, err := fuzz.Findings(ctx, fuzz.Committed())
 		if err != nil {
 			return err
 		}
+		step(total, total)
 		in.Fuzz = selectFindings(fs, as)
 	}
 	return nil

@@ -17,11 +17,11 @@ import (
 
 // verifyToken shows how every adapter and the RFC oracle judge a token
 // signed by someone else.
-func verifyToken(args []string, out io.Writer) error {
+func verifyToken(args []string, out, _ io.Writer) error {
 	fs := newFlags("verify")
 	var cf clockFlags
 	cf.register(fs)
-	keyPath := fs.String("key", "", "verification key: an HMAC secret file (its exact bytes), a JWK or JWK set, or a PEM public key or certificate")
+	keyPath := fs.String("key", "", "verification key `FILE`: an HMAC secret (its exact bytes), a JWK or JWK set, or a PEM public key or certificate (required)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
