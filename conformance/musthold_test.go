@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/adapters/adaptertest"
 )
 
 // TestMustHoldCatchesBrokenAdapters shows the must-hold checks can fail:
@@ -23,9 +24,9 @@ func TestMustHoldCatchesBrokenAdapters(t *testing.T) {
 			[]string{"valid-window", "valid-window-by-default"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := fixedAdapter{
-				verify:   func(context.Context) adapters.Outcome { return tc.verdict },
-				supports: map[adapters.Feature]bool{adapters.FeatureLeeway: true, adapters.FeatureRequireExp: true},
+			a := adaptertest.Func{
+				Answer:   func(context.Context) adapters.Outcome { return tc.verdict },
+				Features: map[adapters.Feature]bool{adapters.FeatureLeeway: true, adapters.FeatureRequireExp: true},
 			}
 			var broken []string
 			for _, mh := range MustHolds() {
@@ -45,17 +46,4 @@ func TestMustHoldCatchesBrokenAdapters(t *testing.T) {
 			}
 		})
 	}
-}
-
-// fixedAdapter is an adapter whose Verify is a function.
-type fixedAdapter struct {
-	verify   func(ctx context.Context) adapters.Outcome
-	supports map[adapters.Feature]bool
-}
-
-func (fixedAdapter) Name() string                       { return "fixed" }
-func (fixedAdapter) Module() adapters.Module            { return adapters.Module{Path: "fixed", Version: "v0"} }
-func (f fixedAdapter) Supports(x adapters.Feature) bool { return f.supports[x] }
-func (f fixedAdapter) Verify(ctx context.Context, _ string, _ adapters.Options) adapters.Outcome {
-	return f.verify(ctx)
 }
