@@ -49,6 +49,8 @@ type Result struct {
 	Profile oracle.Judgement `json:"profile"`
 	// Severity grades the outcome against the RFC.
 	Severity Severity `json:"severity,omitempty"`
+	// RootCauses name the profile's presets ("exp-inclusive") or parameter values ("nbf.default-leeway=5m") whose removal changes the prediction: what explains a departure from the RFC.
+	RootCauses []string `json:"rootCauses,omitempty"`
 	// Explained is false when the profile does not predict the outcome.
 	Explained bool `json:"explained"`
 }
@@ -97,7 +99,8 @@ func (e Evaluator) Evaluate(ctx context.Context, a adapters.Adapter, p Profile, 
 // can make it on its own goroutine.
 func (e Evaluator) evaluate(ctx context.Context, a adapters.Adapter, p Profile, v vectors.Vector, m Mode, call func(token string, opts adapters.Options) adapters.Outcome) (Result, error) {
 	c := QueryFor(v, m)
-	prof, err := p.Predict(v.Payload, c)
+	pr := NewPredictor(v.Payload)
+	prof, err := pr.Predict(p, c)
 	if err != nil {
 		return Result{}, err
 	}
@@ -116,8 +119,13 @@ func (e Evaluator) evaluate(ctx context.Context, a adapters.Adapter, p Profile, 
 		r.Alg, r.Token = key.Alg, token
 		r.Outcome = call(token, OptionsFor(c, key))
 	}
-	r.Severity = Grade(r.Outcome, r.RFC)
+	r.Severity = Grade(v.Payload, c, r.Outcome, r.RFC)
 	r.Explained = Explains(r.Profile, r.Outcome)
+	if r.Severity != None && r.Explained {
+		if r.RootCauses, err = pr.RootCauses(p, c, r.Outcome); err != nil {
+			return r, err
+		}
+	}
 	return r, nil
 }
 

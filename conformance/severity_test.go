@@ -3,6 +3,7 @@ package conformance
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/oracle"
@@ -10,31 +11,81 @@ import (
 
 func TestGrade(t *testing.T) {
 	t.Parallel()
-	accept := oracle.Judgement{Verdict: oracle.Accept}
-	reject := oracle.Judgement{Verdict: oracle.Reject, Classes: []oracle.Class{oracle.Expired}}
-	either := oracle.Judgement{Verdict: oracle.Either}
+	now := time.Unix(1700000000, 0)
+	explicit0 := oracle.Query{Now: now, SetLeeway: true}
+	defaults := oracle.Query{Now: now}
+	accept := adapters.Accepted()
 	refused := adapters.Rejected(adapters.KeyRefused, errors.New("key too short"))
 	for _, tc := range []struct {
-		name string
-		o    adapters.Outcome
-		rfc  oracle.Judgement
-		want Severity
+		name, rule string
+		payload    string
+		q          oracle.Query
+		o          adapters.Outcome
+		want       Severity
 	}{
-		{"accepts what must be rejected", adapters.Accepted(), reject, Security},
-		{"rejects what must be accepted", adapters.Rejected(adapters.Expired, nil), accept, Interop},
-		{"either", adapters.Rejected(adapters.MalformedClaim, nil), either, Info},
-		{"agrees", adapters.Rejected(adapters.Expired, nil), reject, None},
-		{"panic", adapters.Outcome{Verdict: adapters.Panic}, accept, Security},
-		{"unsupported", adapters.NotSupported(adapters.FeatureLeeway), reject, None},
+		{"agrees", "", `{"exp":1699999000}`, explicit0, adapters.Rejected(adapters.Expired, nil), None},
+		{"unsupported", "", `{"exp":1699999000}`, explicit0, adapters.NotSupported(adapters.FeatureLeeway), None},
+		{"panic", "fails unsafely", `{"exp":1800000000}`, explicit0, adapters.Outcome{Verdict: adapters.Panic}, Security},
+		{"timeout", "fails unsafely", `{"exp":1800000000}`, defaults, adapters.Outcome{Verdict: adapters.Timeout}, Security},
 		// A refused key is a policy whatever the claims: RFC 7518 3.2.
-		{"key refused, claims valid", refused, accept, Policy},
-		{"key refused, claims expired", refused, reject, Policy},
+		{"key refused, claims valid", "key refused", `{"exp":1800000000}`, explicit0, refused, Policy},
+		{"key refused, claims expired", "key refused", `{"exp":1699999000}`, explicit0, refused, Policy},
+		{"either: duplicate exp", "either", `{"exp":1699999000,"exp":1800000000}`, explicit0, accept, Info},
+		{"iat checked", "claim required or iat checked", `{"iat":1700000100}`, explicit0, adapters.Rejected(adapters.IssuedInFuture, nil), Policy},
+		{"exp required by default", "claim required or iat checked", `{"nbf":1690000000}`, defaults, adapters.Rejected(adapters.MissingClaim, nil), Policy},
+		{"rejects valid", "rejects valid", `{"exp":1700000001}`, explicit0, adapters.Rejected(adapters.Expired, nil), Interop},
+		{"accepts at exp", "within permitted leeway", `{"exp":1700000000}`, explicit0, accept, Policy},
+		{"default leeway of a minute", "within permitted leeway", `{"exp":1699999940}`, defaults, accept, Policy},
+		{"five minutes late", "within permitted leeway", `{"exp":1699999700}`, defaults, accept, Policy},
+		{"five minutes and a second late", "accepts invalid", `{"exp":1699999699}`, defaults, accept, Security},
+		{"nbf an hour ahead", "accepts invalid", `{"nbf":1700003600}`, explicit0, accept, Security},
+		{"invalid UTF-8, valid time", "lenient parsing, no time consequence", "{\"sub\":\"\xff\",\"exp\":1800000000}", explicit0, accept, Lenient},
+		{"invalid UTF-8, expired", "accepts invalid", "{\"sub\":\"\xff\",\"exp\":1600000000}", explicit0, accept, Security},
+		{"quoted future exp", "lenient parsing, no time consequence", `{"exp":"1800000000"}`, explicit0, accept, Lenient},
+		{"quoted expired exp", "accepts invalid", `{"exp":"1600000000"}`, explicit0, accept, Security},
+		{"null exp read as absent", "lenient parsing, no time consequence", `{"exp":null}`, explicit0, accept, Lenient},
+		{"exp a boolean", "accepts invalid", `{"exp":true}`, explicit0, accept, Security},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			if got := Grade(tc.o, tc.rfc); got != tc.want {
-				t.Errorf("Grade(%s, %s) = %q, want %q", tc.o, tc.rfc.Verdict, got, tc.want)
+			payload := []byte(tc.payload)
+			g := Graded{payload, tc.q, tc.o, oracle.Judge(payload, tc.q.RFC())}
+			got, rule := None, ""
+			if r := RuleFor(g); r != nil {
+				got, rule = r.Severity, r.Name
+			}
+			if got != tc.want || rule != tc.rule {
+				t.Errorf("%s at %v: outcome %s, RFC %s: graded %q by rule %q, want %q by rule %q",
+					tc.payload, tc.q, tc.o, g.RFC.Verdict, got, rule, tc.want, tc.rule)
+			}
+			if g := Grade(payload, tc.q, tc.o, g.RFC); g != got {
+				t.Errorf("Grade = %q, RuleFor gives %q", g, got)
 			}
 		})
+	}
+}
+
+// TestRulesDocumented: every rule has a name, a doc and a severity, and no
+// two rules share a name, since the README lists them by name.
+func TestRulesDocumented(t *testing.T) {
+	t.Parallel()
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if r.Name == "" || r.Doc == "" || r.Severity == None || r.Applies == nil || seen[r.Name] {
+			t.Errorf("rule %q: needs a unique name, a doc, a severity and a test", r.Name)
+		}
+		seen[r.Name] = true
+	}
+}
+
+func TestSeverityRank(t *testing.T) {
+	t.Parallel()
+	for i := 1; i < len(Severities); i++ {
+		if !Severities[i-1].Worse(Severities[i]) || Severities[i].Worse(Severities[i-1]) {
+			t.Errorf("%s should be worse than %s", Severities[i-1], Severities[i])
+		}
+	}
+	if !Info.Worse(None) || None.Worse(Info) {
+		t.Error("every severity is worse than none")
 	}
 }

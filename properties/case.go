@@ -152,23 +152,11 @@ func (pc *propCase) counterexample(i int, detail string) *conformance.Counterexa
 func (pc *propCase) severity() conformance.Severity {
 	worst := conformance.None
 	for _, c := range pc.calls {
-		if g := conformance.Grade(c.outcome, c.rfc); severityRank(g) > severityRank(worst) {
+		if g := conformance.Grade(c.payload, c.check, c.outcome, c.rfc); g.Worse(worst) {
 			worst = g
 		}
 	}
 	return worst
-}
-
-func severityRank(s conformance.Severity) int {
-	switch s {
-	case conformance.Security:
-		return 3
-	case conformance.Interop:
-		return 2
-	case conformance.Info:
-		return 1
-	}
-	return 0
 }
 
 // explained reports whether the profile predicts every outcome of the case.

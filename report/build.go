@@ -12,7 +12,6 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
-	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/vectors"
 )
 
@@ -140,6 +139,7 @@ func Build(in Input) (Document, error) {
 		slices.SortFunc(d.Vectors[i].RFC, func(a, b ModeJudgement) int { return cmp.Compare(modeIndex(a.Mode), modeIndex(b.Mode)) })
 	}
 
+	addRootCauses(&d, profileSummaries(in.Subjects))
 	d.Properties = sortedProperties(in.Properties)
 	d.Resources = sortedResources(in.Resources)
 	d.Fuzz = sortedFuzz(in.Fuzz)
@@ -165,8 +165,10 @@ func adapterOf(s conformance.Subject) Adapter {
 		a.RecordedWith = s.Profile.Record.Module
 	}
 	for _, ref := range s.Profile.Deviations {
-		dev, _ := oracle.LookupPreset(ref.ID)
-		a.Deviations = append(a.Deviations, Deviation{ID: ref.ID, Summary: dev.Summary, Reason: ref.Reason})
+		a.Deviations = append(a.Deviations, Deviation{ID: ref.ID, Summary: presetSummary(s.Profile, ref.ID), Reason: ref.Reason})
+	}
+	for _, ref := range s.Profile.Parameters {
+		a.Deviations = append(a.Deviations, Deviation{ID: ref.Name + "=" + ref.Value, Summary: parameterSummary(ref), Reason: ref.Reason})
 	}
 	slices.SortFunc(a.Deviations, func(x, y Deviation) int { return strings.Compare(x.ID, y.ID) })
 	return a
@@ -196,17 +198,18 @@ func vectorOf(v vectors.Vector) Vector {
 
 func resultOf(r conformance.Result) Result {
 	return Result{
-		Adapter:   r.Adapter,
-		Vector:    r.Vector,
-		Mode:      r.Mode,
-		Alg:       r.Alg,
-		Verdict:   r.Outcome.Verdict,
-		Class:     r.Outcome.Class,
-		Error:     r.Outcome.Error,
-		RFC:       r.RFC.Verdict,
-		Profile:   r.Profile.Verdict,
-		Severity:  r.Severity,
-		Explained: r.Explained,
+		Adapter:    r.Adapter,
+		Vector:     r.Vector,
+		Mode:       r.Mode,
+		Alg:        r.Alg,
+		Verdict:    r.Outcome.Verdict,
+		Class:      r.Outcome.Class,
+		Error:      r.Outcome.Error,
+		RFC:        r.RFC.Verdict,
+		Profile:    r.Profile.Verdict,
+		Severity:   r.Severity,
+		RootCauses: r.RootCauses,
+		Explained:  r.Explained,
 	}
 }
 

@@ -111,8 +111,12 @@ func TestBuildOptionalSections(t *testing.T) {
 func TestScore(t *testing.T) {
 	d := fixtureDocument()
 	want := map[string]Score{
-		"alpha/v1": {Vectors: 7, Agree: ModeCounts{Explicit: 4, Defaults: 5}, Security: 2, Info: 2, Unsupported: 1},
-		"beta/v2":  {Vectors: 7, Agree: ModeCounts{Explicit: 3, Defaults: 4}, Security: 4, Interop: 1, Info: 2, Unexplained: 5},
+		// alpha accepts at exp == now, within the permitted leeway: policy.
+		"alpha/v1": {Vectors: 7, Agree: ModeCounts{Explicit: 4, Defaults: 5}, Policy: 2, Info: 2, Unsupported: 1,
+			RootCauses: SeverityCounts{Policy: 1, Info: 1}},
+		// beta's acceptances of bad JSON keep valid times: lenient.
+		"beta/v2": {Vectors: 7, Agree: ModeCounts{Explicit: 3, Defaults: 4}, Security: 1, Lenient: 3, Interop: 1, Info: 2, Unexplained: 5,
+			RootCauses: SeverityCounts{Lenient: 1, Info: 1}},
 	}
 	for _, a := range d.Adapters {
 		t.Run(a.Name, func(t *testing.T) {

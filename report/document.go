@@ -8,7 +8,7 @@ import (
 
 // SchemaVersion identifies the results.json format. Fields may be added
 // within a version; a change that breaks a reader bumps it.
-const SchemaVersion = "jwtconform-results/v1"
+const SchemaVersion = "jwtconform-results/v2"
 
 // SuiteVersion is the version of the suite that wrote a Document: the
 // vectors, the oracle and the deviation catalogue taken together.
@@ -84,6 +84,9 @@ type Adapter struct {
 	Deviations []Deviation `json:"deviations"`
 	// Score sums up the adapter's results.
 	Score Score `json:"score"`
+	// RootCauses group the adapter's explained departures from the RFC by
+	// what in its profile explains them, gravest first.
+	RootCauses []RootCause `json:"rootCauses"`
 }
 
 // Deviation is a deviation an adapter's profile declares.
@@ -103,11 +106,15 @@ type Score struct {
 	// Agree counts, per mode, the vectors whose outcome the RFC requires
 	// (severity none, and not unsupported).
 	Agree ModeCounts `json:"agree"`
-	// Security, Interop and Info count the results of each severity,
-	// over both modes.
+	// Security, Lenient, Interop, Policy and Info count the results of
+	// each severity, over both modes.
 	Security int `json:"security"`
+	Lenient  int `json:"lenient"`
 	Interop  int `json:"interop"`
+	Policy   int `json:"policy"`
 	Info     int `json:"info"`
+	// RootCauses counts the adapter's root causes by severity.
+	RootCauses SeverityCounts `json:"rootCauses"`
 	// Unsupported counts results the adapter could not express.
 	Unsupported int `json:"unsupported"`
 	// Unexplained counts results the profile does not predict.
@@ -188,6 +195,9 @@ type Result struct {
 	Profile oracle.Verdict `json:"profile"`
 	// Severity grades the outcome against the RFC; empty when it agrees.
 	Severity conformance.Severity `json:"severity,omitempty"`
+	// RootCauses name the profile's presets or parameter values whose
+	// removal changes the prediction: what explains a departure.
+	RootCauses []string `json:"rootCauses,omitempty"`
 	// Explained is false when the profile does not predict the outcome.
 	Explained bool `json:"explained"`
 }
@@ -203,9 +213,9 @@ func (r Result) Key() ResultKey { return ResultKey{r.Adapter, r.Vector, r.Mode} 
 
 // ResultKey identifies a result: adapter, vector and mode.
 type ResultKey struct {
-	Adapter string
-	Vector  string
-	Mode    conformance.Mode
+	Adapter string           `json:"adapter"`
+	Vector  string           `json:"vector"`
+	Mode    conformance.Mode `json:"mode"`
 }
 
 // PayloadBytes is the vector's exact claims-set bytes.

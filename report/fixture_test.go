@@ -62,8 +62,13 @@ func result(s conformance.Subject, v vectors.Vector, m conformance.Mode, o adapt
 		Adapter: s.Adapter.Name(), Vector: v.ID, Mode: m, Alg: "HS256", Token: jws.HS256(v.Payload), Query: c,
 		Outcome: o, RFC: oracle.Judge(v.Payload, c.RFC()), Profile: prof,
 	}
-	r.Severity = conformance.Grade(r.Outcome, r.RFC)
+	r.Severity = conformance.Grade(v.Payload, c, r.Outcome, r.RFC)
 	r.Explained = conformance.Explains(r.Profile, r.Outcome)
+	if r.Severity != conformance.None && r.Explained {
+		if r.RootCauses, err = conformance.NewPredictor(v.Payload).RootCauses(s.Profile, c, o); err != nil {
+			panic(err)
+		}
+	}
 	return r
 }
 
@@ -171,7 +176,7 @@ func synthetic(nVectors, nAdapters int) Input {
 				r := conformance.Result{Adapter: s.Adapter.Name(), Vector: v.ID, Mode: m, Token: token, Outcome: o,
 					RFC:     oracle.Judgement{Verdict: rfc, Reasons: []string{"synthetic reason (RFC 7519 4.1.4)"}},
 					Profile: oracle.Judgement{Verdict: rfc}}
-				r.Severity = conformance.Grade(r.Outcome, r.RFC)
+				r.Severity = conformance.Grade(v.Payload, conformance.QueryFor(v, m), r.Outcome, r.RFC)
 				r.Explained = conformance.Explains(r.Profile, r.Outcome)
 				in.Results = append(in.Results, r)
 			}

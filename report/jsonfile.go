@@ -117,6 +117,16 @@ func (e *lineEncoder) result(r Result) {
 		b = append(b, `,"severity":`...)
 		b = appendJSONString(b, string(r.Severity))
 	}
+	if len(r.RootCauses) > 0 {
+		b = append(b, `,"rootCauses":[`...)
+		for i, c := range r.RootCauses {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, c)
+		}
+		b = append(b, ']')
+	}
 	b = append(b, `,"explained":`...)
 	b = strconv.AppendBool(b, r.Explained)
 	b = append(b, '}')

@@ -90,7 +90,7 @@ func TestSchemaRejects(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ name, from, to string }{
-		{"wrong schema", `"jwtconform-results/v1"`, `"jwtconform-results/v0"`},
+		{"wrong schema", `"jwtconform-results/v2"`, `"jwtconform-results/v1"`},
 		{"unknown verdict", `"verdict":"accept"`, `"verdict":"maybe"`},
 		{"unknown member", `"explained":true}`, `"explained":true,"extra":1}`},
 		{"bad digest", `"vectorsDigest":"sha256:`, `"vectorsDigest":"md5:`},
@@ -136,7 +136,7 @@ func TestDecode(t *testing.T) {
 		{"not JSON", "{not json", "not a results file"},
 		{"no schema", `{"results": []}`, `no "schema" member`},
 		{"other version", `{"schema": "jwtconform-results/v9"}`, `results schema "jwtconform-results/v9"`},
-		{"wrong type", `{"schema": "jwtconform-results/v1", "results": {}}`, "results:"},
+		{"wrong type", `{"schema": "jwtconform-results/v2", "results": {}}`, "results:"},
 		{"empty", "", "not a results file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -147,7 +147,7 @@ func TestDecode(t *testing.T) {
 		})
 	}
 	t.Run("unknown members ignored", func(t *testing.T) {
-		in := strings.Replace(string(good), `"schema": "jwtconform-results/v1",`, `"schema": "jwtconform-results/v1", "later": {"x": 1},`, 1)
+		in := strings.Replace(string(good), `"schema": "jwtconform-results/v2",`, `"schema": "jwtconform-results/v2", "later": {"x": 1},`, 1)
 		if _, err := Decode(strings.NewReader(in)); err != nil {
 			t.Errorf("Decode with an added member: %v", err)
 		}

@@ -15,8 +15,12 @@ func (s *Score) add(r Result) {
 	switch r.Severity {
 	case conformance.Security:
 		s.Security++
+	case conformance.Lenient:
+		s.Lenient++
 	case conformance.Interop:
 		s.Interop++
+	case conformance.Policy:
+		s.Policy++
 	case conformance.Info:
 		s.Info++
 	}

@@ -74,9 +74,12 @@ type TokenAdapter struct {
 	// Profile is "explained" when the profile predicts the outcome,
 	// "unexplained" otherwise.
 	Profile string `json:"profile"`
-	// Severity grades the outcome against the RFC: security, interop,
-	// info, or none when it is what the RFC requires.
+	// Severity grades the outcome against the RFC: security, lenient,
+	// interop, policy, info, or none when it is what the RFC requires.
 	Severity string `json:"severity"`
+	// RootCauses name the profile's presets or parameter values that
+	// explain a departure from the RFC (conformance.Predictor.RootCauses).
+	RootCauses []string `json:"rootCauses,omitempty"`
 }
 
 // TokenInput is what a TokenReport is built from.
@@ -135,7 +138,7 @@ func NewTokenReport(in TokenInput) TokenReport {
 			Name: r.Adapter, Module: m.Path, Version: m.Version,
 			Verdict: r.Outcome.Verdict, Class: r.Outcome.Class, Error: r.Outcome.Error,
 			Predicted: r.Profile.Verdict, Profile: "explained",
-			Severity: cmp.Or(string(r.Severity), "none"),
+			Severity: cmp.Or(string(r.Severity), "none"), RootCauses: r.RootCauses,
 		}
 		if !r.Explained {
 			a.Profile = "unexplained"
@@ -183,14 +186,15 @@ func WriteTokenText(w io.Writer, t TokenReport) error {
 	}
 	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ADAPTER\tVERSION\tOUTCOME\tSEVERITY\tPROFILE\tERROR")
+	fmt.Fprintln(tw, "ADAPTER\tVERSION\tOUTCOME\tSEVERITY\tPROFILE\tROOT CAUSE\tERROR")
 	for _, a := range t.Adapters {
 		out := adapters.Outcome{Verdict: a.Verdict, Class: a.Class}.String()
 		prof := a.Profile
 		if a.Profile == "unexplained" {
 			prof = "UNEXPLAINED (predicts " + string(a.Predicted) + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.Name, a.Version, out, a.Severity, prof, truncate(oneLine(a.Error), 160))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.Name, a.Version, out, a.Severity, prof,
+			cmp.Or(strings.Join(a.RootCauses, " + "), "-"), truncate(oneLine(a.Error), 160))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -54,11 +55,14 @@ func TestTokenJSON(t *testing.T) {
 				t.Fatalf("%d adapters, want 2", len(got.Adapters))
 			}
 			want := map[string]any{"name": "alpha/v1", "module": "example.com/alpha", "version": "v1.2.3",
-				"verdict": "accept", "predicted": "accept", "profile": "explained", "severity": "security"}
+				"verdict": "accept", "predicted": "accept", "profile": "explained", "severity": "policy"}
 			for k, v := range want {
 				if got.Adapters[0][k] != v {
 					t.Errorf("adapters[0].%s = %v, want %v", k, got.Adapters[0][k], v)
 				}
+			}
+			if rc := got.Adapters[0]["rootCauses"]; fmt.Sprint(rc) != "[exp-inclusive]" {
+				t.Errorf("adapters[0].rootCauses = %v, want [exp-inclusive]", rc)
 			}
 		})
 	}
@@ -72,8 +76,8 @@ func TestTokenText(t *testing.T) {
 	for _, want := range []string{
 		"leeway   library default",
 		"RFC 7519: reject (expired)",
-		"alpha/v1  v1.2.3       accept          security  explained",
-		"beta/v2   v2.0.0-rc.1  reject/expired  none      explained  token is expired",
+		"alpha/v1  v1.2.3       accept          policy    explained  exp-inclusive",
+		"beta/v2   v2.0.0-rc.1  reject/expired  none      explained  -              token is expired",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("text lacks %q:\n%s", want, b.String())

@@ -67,9 +67,10 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		tokenRejected = false
 	}
 	opts := conformance.OptionsFor(tc.check, tc.key)
+	pr := conformance.NewPredictor(tc.payload)
 	results := make([]conformance.Result, 0, len(subjects))
 	for _, s := range subjects {
-		prof, err := s.Profile.Predict(tc.payload, tc.check)
+		prof, err := pr.Predict(s.Profile, tc.check)
 		if err != nil {
 			return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
 		}
@@ -85,11 +86,16 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 			RFC:     rfc,
 			Profile: prof,
 		}
-		r.Severity = conformance.Grade(r.Outcome, r.RFC)
+		r.Severity = conformance.Grade(tc.payload, tc.check, r.Outcome, r.RFC)
 		// A secret RFC 7518 3.2 calls too short may be refused by policy:
 		// profiles judge claims, not keys, so the RFC explains that one.
 		keyRefused := tc.shortKey && r.Outcome.Verdict == adapters.Reject && r.Outcome.Class == adapters.KeyRefused
 		r.Explained = conformance.Explains(r.Profile, r.Outcome) || keyRefused
+		if r.Severity != conformance.None && r.Explained && !tokenRejected {
+			if r.RootCauses, err = pr.RootCauses(s.Profile, tc.check, r.Outcome); err != nil {
+				return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
+			}
+		}
 		results = append(results, r)
 	}
 	return report.NewTokenReport(report.TokenInput{

@@ -1,0 +1,94 @@
+package conformance
+
+import (
+	"slices"
+
+	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/oracle"
+)
+
+// RootCauses names what in profile p explains outcome o of the predictor's
+// payload under q, by ablation: the deviations (by preset ID) and
+// parameters (as "name=value") whose removal changes the prediction, so
+// that p would no longer predict o, or no longer pin it (on a point the
+// RFC leaves open, removing the preset that settles it leaves either).
+// When no single one matters because two each suffice, the pairs whose
+// removal together matters are named. The names come sorted; none when p
+// does not predict o, or predicts it with no deviation at all.
+func (pr *Predictor) RootCauses(p Profile, q oracle.Query, o adapters.Outcome) ([]string, error) {
+	if o.Verdict != adapters.Accept && o.Verdict != adapters.Reject {
+		return nil, nil
+	}
+	parts := ablationParts(p)
+	full, err := pr.Predict(p, q)
+	if err != nil || !Explains(full, o) {
+		return nil, err
+	}
+	explainsWithout := func(drop ...int) (bool, error) {
+		j, err := pr.Predict(p.without(parts, drop...), q)
+		return Explains(j, o) && j.Verdict == full.Verdict, err
+	}
+	var names []string
+	for i := range parts {
+		ok, err := explainsWithout(i)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			names = append(names, parts[i].name)
+		}
+	}
+	if len(names) == 0 {
+		for i := range parts {
+			for k := i + 1; k < len(parts); k++ {
+				ok, err := explainsWithout(i, k)
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					names = append(names, parts[i].name, parts[k].name)
+				}
+			}
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names), nil
+}
+
+// ablationPart is one deviation or parameter setting of a profile, the
+// unit RootCauses removes.
+type ablationPart struct {
+	name      string
+	deviation bool
+	index     int
+}
+
+func ablationParts(p Profile) []ablationPart {
+	parts := make([]ablationPart, 0, len(p.Deviations)+len(p.Parameters))
+	for i, d := range p.Deviations {
+		parts = append(parts, ablationPart{name: d.ID, deviation: true, index: i})
+	}
+	for i, r := range p.Parameters {
+		parts = append(parts, ablationPart{name: r.Name + "=" + r.Value, index: i})
+	}
+	return parts
+}
+
+// without is p less the parts at the given indexes of parts.
+func (p Profile) without(parts []ablationPart, drop ...int) Profile {
+	if len(drop) == 0 {
+		return p
+	}
+	q := p
+	q.Deviations, q.Parameters = nil, nil
+	for i, part := range parts {
+		switch {
+		case slices.Contains(drop, i):
+		case part.deviation:
+			q.Deviations = append(q.Deviations, p.Deviations[part.index])
+		default:
+			q.Parameters = append(q.Parameters, p.Parameters[part.index])
+		}
+	}
+	return q
+}
