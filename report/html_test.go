@@ -32,7 +32,7 @@ func TestExplicitNotExpressible(t *testing.T) {
 		line   string
 	}{
 		{"html", func(b *bytes.Buffer, d Document) error { return WriteHTML(b, d) }, "<tr><td><b>alpha/v1</b>"},
-		{"markdown", func(b *bytes.Buffer, d Document) error { return WriteMarkdown(b, d) }, "| alpha/v1 |"},
+		{"markdown", func(b *bytes.Buffer, d Document) error { return WriteMarkdown(b, d) }, "| alpha/v1 | example.com/alpha@v1.2.3 | n/a"},
 		{"scoreboard", func(b *bytes.Buffer, d Document) error { return WriteScoreboard(b, d) }, "alpha/v1 "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,10 +12,10 @@ import (
 	"github.com/jwtconform/jwtconform/conformance"
 )
 
-// MarkdownBudget is the size past which WriteMarkdown stops listing
-// findings: a GitHub job summary holds at most 1 MiB, and the report must
-// leave room for whatever else a job writes there.
-const MarkdownBudget = 512 << 10
+// MarkdownBudget is the size report.md is kept within for the built-in
+// run: a GitHub job summary holds at most 1 MiB, and a reader wants the
+// story, not every result, which results.json and report.html hold.
+const MarkdownBudget = 100 << 10
 
 // The longest payload, error text and reproducer a Markdown report shows
 // in full; longer ones are cut, and the reproducer reads results.json.
@@ -24,18 +25,22 @@ const (
 	mdCommandLimit = 400
 )
 
-// WriteMarkdown writes report.md: the scoreboard, the acceptance
-// timeline table, the deviations × adapters table, every security and interop finding with a reproducer
-// (within MarkdownBudget), then the properties, resources and fuzzing
-// sections.
+// WriteMarkdown writes report.md, findings first: the headline (root
+// causes per adapter by severity), any unexplained results, the root
+// causes per library with the smallest reproduction and how to avoid
+// each, the acceptance timeline, a few examples per root cause, then the
+// scoreboard, the deviations table, properties, resources and fuzzing.
 func WriteMarkdown(w io.Writer, d Document) error {
 	var b bytes.Buffer
 	b.Grow(64 << 10)
 	mdHeader(&b, d)
-	mdScoreboard(&b, d)
+	mdHeadline(&b, d)
+	mdUnexplained(&b, d)
+	mdRootCauses(&b, d)
 	mdTimelines(&b, d)
+	mdExamples(&b, d)
+	mdScoreboard(&b, d)
 	mdDeviations(&b, d)
-	mdFindings(&b, d)
 	mdProperties(&b, d)
 	mdResources(&b, d)
 	mdFuzz(&b, d)
@@ -59,17 +64,17 @@ func mdHeader(b *bytes.Buffer, d Document) {
 }
 
 func mdScoreboard(b *bytes.Buffer, d Document) {
-	b.WriteString("## Scoreboard\n\n")
+	b.WriteString("## Scoreboard (results)\n\n")
 	b.WriteString("Vectors on which the library does what RFC 7519 requires, per mode (*explicit*: the vector's leeway and required claims passed through the library's options; *defaults*: only the clock), and the departures by severity over both modes.\n\n")
-	b.WriteString("| adapter | module | agrees (explicit) | agrees (defaults) | security | interop | info | unsupported | unexplained |\n")
-	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|\n")
+	b.WriteString("| adapter | module | agrees (explicit) | agrees (defaults) | security | lenient | interop | policy | info | unsupported | unexplained |\n")
+	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, a := range d.Adapters {
 		s := a.Score
-		fmt.Fprintf(b, "| %s | %s | %s | %d/%d | %s | %s | %d | %d | %s |\n",
+		fmt.Fprintf(b, "| %s | %s | %s | %d/%d | %s | %d | %d | %d | %d | %d | %s |\n",
 			mdCell(a.Name), mdCell(a.Module.String()), agreeExplicit(d, a), s.Agree.Defaults, s.Vectors,
-			boldIf(s.Security), boldIf(s.Interop), s.Info, s.Unsupported, boldIf(s.Unexplained))
+			boldIf(s.Security), s.Lenient, s.Interop, s.Policy, s.Info, s.Unsupported, boldIf(s.Unexplained))
 	}
-	b.WriteString("\n*security*: accepts what the RFC says MUST be rejected, or panics or hangs; *interop*: rejects what MUST be accepted; *info*: a choice the RFC leaves open; *unexplained*: an outcome the adapter's profile does not predict (a new bug, a changed library or a wrong profile).\n\n")
+	b.WriteString("\nResults, not root causes: one root cause usually explains many vectors. *unsupported*: the library cannot express the vector's options (n/a when it can express none); *unexplained*: an outcome the adapter's profile does not predict (a new bug, a changed library or a wrong profile).\n\n")
 }
 
 func mdDeviations(b *bytes.Buffer, d Document) {
@@ -103,66 +108,6 @@ func mdDeviations(b *bytes.Buffer, d Document) {
 	b.WriteString("\n")
 }
 
-func mdFindings(b *bytes.Buffer, d Document) {
-	fs := Findings(d)
-	count := map[conformance.Severity]int{}
-	for _, f := range fs {
-		count[f.Severity]++
-	}
-	shown := 0
-	var current conformance.Severity = "-"
-	for _, f := range fs {
-		if b.Len() > MarkdownBudget {
-			break
-		}
-		if f.Severity != current {
-			current = f.Severity
-			fmt.Fprintf(b, "## %s findings (%d)\n\n", titleCase(string(current)), count[current])
-			b.WriteString(findingIntro[current])
-			b.WriteString("\n\n")
-		}
-		mdFinding(b, f)
-		shown++
-	}
-	if len(fs) == 0 {
-		b.WriteString("## Findings\n\nNo adapter accepts what the RFC says MUST be rejected, or rejects what it says MUST be accepted.\n\n")
-	}
-	if rest := len(fs) - shown; rest > 0 {
-		fmt.Fprintf(b, "**%d more findings are not listed here**, to keep this file within a GitHub job summary: see report.html or results.json.\n\n", rest)
-	}
-}
-
-var findingIntro = map[conformance.Severity]string{
-	conformance.Security: "Vectors that some library accepts although RFC 7519 says they MUST be rejected (or on which it panics or hangs).",
-	conformance.Interop:  "Vectors that some library rejects although RFC 7519 says they MUST be accepted.",
-}
-
-func mdFinding(b *bytes.Buffer, f Finding) {
-	v := f.Vector
-	fmt.Fprintf(b, "### %s (%s): %s\n\n", mdCode(v.ID), f.Mode, mdText(v.Comment))
-	fmt.Fprintf(b, "RFC: **%s**", f.RFC.Verdict)
-	if len(f.RFC.Classes) > 0 {
-		fmt.Fprintf(b, " (%s)", joinClasses(f.RFC.Classes))
-	}
-	if len(f.RFC.Reasons) > 0 {
-		fmt.Fprintf(b, ": %s", mdText(strings.Join(f.RFC.Reasons, "; ")))
-	} else {
-		fmt.Fprintf(b, " (%s)", mdText(v.Clause))
-	}
-	b.WriteString("\n\n")
-	fmt.Fprintf(b, "- payload: %s\n", mdCode(payloadPreview(v, mdPayloadLimit)))
-	fmt.Fprintf(b, "- now %s, %s\n\n", mdCode(v.Now), modeOptions(v, f.Mode))
-	b.WriteString("| adapter | outcome | severity | profile | library error |\n|---|---|---|---|---|\n")
-	for _, r := range f.Results {
-		prof := "predicted"
-		if !r.Explained {
-			prof = "**unexplained**"
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdCell(r.Adapter), mdCode(r.Outcome()), r.Severity, prof, mdCodeCell(truncate(r.Error, mdErrorLimit)))
-	}
-	fmt.Fprintf(b, "\n```sh\n%s\n```\n\n", ShortCheckCommand(v, f.Mode, mdCommandLimit))
-}
-
 // modeOptions describes what a mode passes besides the clock.
 func modeOptions(v Vector, m conformance.Mode) string {
 	if m == conformance.Defaults {
@@ -192,22 +137,41 @@ func mdProperties(b *bytes.Buffer, d Document) {
 			unsupported++
 		}
 	}
-	fmt.Fprintf(b, "%d hold, %d fail, %d unsupported.\n\n", holds, fails, unsupported)
+	fmt.Fprintf(b, "%d hold, %d fail, %d unsupported. A failing law is graded like a vector, on its shrunk counterexample; counterexamples are in results.json and report.html, except for unexplained failures, shown here.\n\n", holds, fails, unsupported)
 	if fails == 0 {
 		return
 	}
-	b.WriteString("| adapter | property | clause | severity | profile | counterexample |\n|---|---|---|---|---|---|\n")
-	for _, p := range d.Properties {
-		if p.Status != conformance.Fails {
-			continue
+	b.WriteString("| adapter | failing laws (severity) |\n|---|---|\n")
+	var unexplained []conformance.PropertyResult
+	for i := 0; i < len(d.Properties); {
+		adapter := d.Properties[i].Adapter
+		var laws []string
+		for ; i < len(d.Properties) && d.Properties[i].Adapter == adapter; i++ {
+			p := d.Properties[i]
+			if p.Status != conformance.Fails {
+				continue
+			}
+			laws = append(laws, fmt.Sprintf("%s (%s)", p.Key(), cmp.Or(string(p.Severity), "none")))
+			if !p.Explained {
+				unexplained = append(unexplained, p)
+			}
 		}
+		if len(laws) > 0 {
+			fmt.Fprintf(b, "| %s | %s |\n", mdCell(adapter), mdCell(strings.Join(laws, ", ")))
+		}
+	}
+	b.WriteString("\n")
+	if len(unexplained) == 0 {
+		return
+	}
+	b.WriteString("**Unexplained** property failures:\n\n| adapter | property | clause | severity | counterexample |\n|---|---|---|---|---|\n")
+	for _, p := range unexplained {
 		ce := ""
 		if c := p.Counterexample; c != nil {
 			ce = fmt.Sprintf("payload %s, now %s, leeway %s: %s", mdCodeCell(truncate(c.Payload, mdPayloadLimit)),
 				mdCodeCell(c.Now), mdCodeCell(orDefault(c.Leeway)), mdCell(truncate(c.Detail, mdErrorLimit)))
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(p.Adapter), mdCell(p.Key()), mdCell(p.Clause),
-			p.Severity, explainedWord(p.Explained), ce)
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdCell(p.Adapter), mdCell(p.Key()), mdCell(p.Clause), p.Severity, ce)
 	}
 	b.WriteString("\n")
 }

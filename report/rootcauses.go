@@ -121,7 +121,7 @@ func setAvoid(d *Document) {
 			rc := &a.RootCauses[i]
 			var ways []string
 			if explicitWorks && !slices.Contains(rc.Modes, conformance.Explicit) {
-				ways = append(ways, "pass the leeway explicitly (the explicit mode does not show it)")
+				ways = append(ways, "pass the options explicitly (the explicit mode does not show it)")
 			}
 			var others []string
 			for _, b := range d.Adapters {
