@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/jwtconform/jwtconform/adapters"
@@ -42,16 +43,28 @@ func (s *Score) add(r Result) {
 }
 
 // WriteScoreboard writes the per-adapter scoreboard as an aligned text
-// table, as `jwtconform run` prints it.
+// table, as `jwtconform run` prints it: agreement per mode, then per
+// severity the root causes with the results they explain.
 func WriteScoreboard(w io.Writer, d Document) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%d vectors x %d modes per adapter (agree: the outcome the RFC requires)\n\n", len(d.Vectors), len(conformance.Modes))
+	fmt.Fprintf(&b, "%d vectors x %d modes per adapter (agree: the outcome the RFC requires; per severity: root causes (results))\n\n", len(d.Vectors), len(conformance.Modes))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ADAPTER\tMODULE\tAGREE EXPLICIT\tAGREE DEFAULTS\tSECURITY\tINTEROP\tINFO\tUNSUPPORTED\tUNEXPLAINED")
+	fmt.Fprint(tw, "ADAPTER\tMODULE\tAGREE EXPLICIT\tAGREE DEFAULTS")
+	for _, s := range conformance.Severities {
+		fmt.Fprintf(tw, "\t%s", strings.ToUpper(string(s)))
+	}
+	fmt.Fprintln(tw, "\tUNSUPPORTED\tUNEXPLAINED")
 	for _, a := range d.Adapters {
 		s := a.Score
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d/%d\t%d\t%d\t%d\t%d\t%d\n", a.Name, a.Module, agreeExplicit(d, a),
-			s.Agree.Defaults, s.Vectors, s.Security, s.Interop, s.Info, s.Unsupported, s.Unexplained)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d/%d", a.Name, a.Module, agreeExplicit(d, a), s.Agree.Defaults, s.Vectors)
+		for _, sev := range conformance.Severities {
+			if n := s.RootCauses.Of(sev); n > 0 {
+				fmt.Fprintf(tw, "\t%d (%d)", n, s.results(sev))
+			} else {
+				fmt.Fprint(tw, "\t-")
+			}
+		}
+		fmt.Fprintf(tw, "\t%d\t%d\n", s.Unsupported, s.Unexplained)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
