@@ -43,6 +43,14 @@ type BuildError struct {
 	More int
 }
 
+// Report is Lines, followed by a line saying how many were left out.
+func (e *BuildError) Report() []string {
+	if e.More == 0 {
+		return e.Lines
+	}
+	return append(e.Lines[:len(e.Lines):len(e.Lines)], fmt.Sprintf("... %d more lines", e.More))
+}
+
 // MaxBuildLines bounds BuildError.Lines.
 const MaxBuildLines = 10
 

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // SourceModule is the module path of a jwtconform checkout.
@@ -87,7 +88,7 @@ func (w *Workspace) Requires(module string) (Requirement, error) {
 			direct = append(direct, r.Path)
 		}
 	}
-	return Requirement{}, fmt.Errorf("%w: %s does not require %s (it requires %v)", ErrNotDependency, SourceModule, module, direct)
+	return Requirement{}, fmt.Errorf("%w: %s does not require %s (it requires %s)", ErrNotDependency, SourceModule, module, strings.Join(direct, ", "))
 }
 
 // Measurement is one run of the jwtconform command built against one
@@ -129,7 +130,7 @@ func (w *Workspace) Measure(ctx context.Context, module, version, out string) (M
 	r, err := w.Go.run(ctx, w.Src, "build", "-modfile="+modPath, "-o", bin, w.Main)
 	if err != nil {
 		if unreachable(string(r.stderr)) {
-			return m, fmt.Errorf("%w: %s", ErrUnreachable, goLine(string(r.stderr)))
+			return m, w.unreachable(ctx, r.stderr)
 		}
 		if ctx.Err() != nil {
 			return m, ctx.Err()
@@ -139,6 +140,10 @@ func (w *Workspace) Measure(ctx context.Context, module, version, out string) (M
 	}
 	if out == "" {
 		out = filepath.Join(dir, "out")
+	}
+	// The run works in dir, so a relative out would land there.
+	if out, err = filepath.Abs(out); err != nil {
+		return m, err
 	}
 	m.Results = filepath.Join(out, "results.json")
 	return m, w.runSuite(ctx, bin, dir, out, m)
@@ -166,7 +171,7 @@ func (w *Workspace) pin(ctx context.Context, modPath, module, version string) (s
 	r, err := w.Go.run(ctx, w.Src, "get", "-modfile="+modPath, module+"@"+version)
 	if err != nil {
 		if unreachable(string(r.stderr)) {
-			return version, fmt.Errorf("%w: %s", ErrUnreachable, goLine(string(r.stderr)))
+			return version, w.unreachable(ctx, r.stderr)
 		}
 		if ctx.Err() != nil {
 			return version, ctx.Err()
@@ -205,6 +210,17 @@ func (w *Workspace) runSuite(ctx context.Context, bin, dir, out string, m Measur
 		return fmt.Errorf("gate: jwtconform run against %s@%s wrote no results.json (%v): %s", m.Module, m.Version, err, firstLine(stderr.String()))
 	}
 	return nil
+}
+
+// unreachable is the error for a go command that could not reach the
+// module proxy: ErrUnreachable, the proxy setting and the go command's
+// line.
+func (w *Workspace) unreachable(ctx context.Context, stderr []byte) error {
+	proxy, err := w.Go.env(ctx, w.Src, "GOPROXY")
+	if err != nil {
+		proxy = "?"
+	}
+	return fmt.Errorf("%w (GOPROXY=%s): %s", ErrUnreachable, proxy, goLine(string(stderr)))
 }
 
 // copyFile copies a small file.
