@@ -8,12 +8,15 @@
 //	jwtconform check -payload JSON|@FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] [flags]
 //	jwtconform verify -key FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] [flags] TOKEN
 //	jwtconform diff [-md] OLD.json NEW.json
+//	jwtconform gate -module PATH -version VERSION [-from VERSION | -baseline FILE] [-md] [flags]
+//	jwtconform history -module PATH [-out DIR] [-md FILE] [flags] VERSION...
 //	jwtconform list adapters|vectors
 //	jwtconform profile -adapter NAME [-vectors PATTERN]
 //
 // 'jwtconform <command> -h' lists a command's flags with their defaults.
-// Bad input gives one line on stderr and exit status 2; diff exits 1 when
-// a verdict changed; any other failure exits 1.
+// Bad input gives one line on stderr and exit status 2; diff and gate exit
+// 1 when a verdict changed, gate 3 when the suite does not build against
+// the version; any other failure exits 1.
 package main
 
 import (
@@ -79,6 +82,14 @@ func init() {
 			"list the outcomes that changed between two results.json files",
 			"Exit status 1 when a verdict changed, 0 when nothing did or only classes and error texts did.",
 			diffResults},
+		{"gate", "jwtconform gate -module PATH -version VERSION [flags]",
+			"run the suite against another version of one library and list the outcomes that changed",
+			"Builds the suite of the checkout (-src) with a temporary copy of its go.mod and go.sum requiring that version (go get -modfile), runs it, and diffs its results.json against the checkout's own version (or -from, or -baseline). The checkout's go.mod and go.sum are not touched; the module proxy must be reachable unless the module cache holds the version. Exit status 0 when no verdict changed, 1 when one did, 2 on bad input or an unreachable proxy, 3 when the suite does not build against the version (the compiler's first lines are printed).",
+			gateVersion},
+		{"history", "jwtconform history -module PATH [flags] VERSION...",
+			"run the suite against each of several versions of one library and write the timeline of what changed in which release",
+			"Give the versions in release order. Each version's reports go to -out/VERSION; the timeline (Markdown) goes to stdout or -md. A version the suite does not build against is a row of the timeline, not an error.",
+			history},
 		{"list", "jwtconform list adapters|vectors",
 			"list the built-in adapters or the embedded vectors", "", list},
 		{"profile", "jwtconform profile -adapter NAME [flags]",
@@ -113,11 +124,13 @@ Run 'jwtconform <command> -h' for a command's flags and their defaults.
 Patterns are globs: '*' matches any run of characters, commas separate
 alternatives ('golang-jwt/*,jwx/*').
 
-Exit status: 0 on success, whatever the libraries did; 1 when diff finds
-a changed verdict, or on a failure that is not the input's fault; 2 on
-bad input (an unknown command or flag, a bad value, an unreadable file, a
-results.json or key that does not parse, an -out folder that is not
-writable).
+Exit status: 0 on success, whatever the libraries did; 1 when diff or
+gate finds a changed verdict, or on a failure that is not the input's
+fault; 2 on bad input (an unknown command or flag, a bad value, an
+unreadable file, a results.json or key that does not parse, an -out
+folder that is not writable, a version the module proxy does not have,
+a module proxy that cannot be reached); 3 when gate's version of the
+library does not build with the suite.
 `)
 }
 
@@ -164,6 +177,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errChanged):
 		return 1
+	case errors.Is(err, errBuildFailed):
+		return 3
 	case errors.Is(err, errUsage):
 		fmt.Fprintln(stderr, "jwtconform:", strings.TrimPrefix(oneLine(err.Error()), "usage: "))
 		return 2
