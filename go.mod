@@ -4,8 +4,12 @@ go 1.26
 
 require (
 	github.com/chromedp/chromedp v0.23.0
+	github.com/dgrijalva/jwt-go v3.2.0+incompatible
 	github.com/go-jose/go-jose/v4 v4.1.9
+	github.com/golang-jwt/jwt v3.2.2+incompatible
+	github.com/golang-jwt/jwt/v4 v4.5.2
 	github.com/golang-jwt/jwt/v5 v5.3.1
+	github.com/kataras/jwt v0.1.12
 	github.com/lestrrat-go/jwx/v2 v2.1.7
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	pgregory.net/rapid v1.3.0

@@ -133,6 +133,14 @@ const (
 	// InstantInt32Seconds: whole seconds cut toward zero; beyond the int32
 	// range malformed.
 	InstantInt32Seconds
+	// InstantGoInt64: golang-jwt v3 and dgrijalva/jwt-go: the float64
+	// converted with Go's int64(f), cut toward zero, a value beyond the
+	// int64 range converted as the running platform converts it (the Go
+	// spec leaves it to the implementation; amd64 gives math.MinInt64).
+	InstantGoInt64
+	// InstantGoTimeFloorMillis: golang-jwt v5 with TimePrecision set to a
+	// millisecond: InstantGoTimeFloor truncated to the millisecond.
+	InstantGoTimeFloorMillis
 )
 
 // Quoted is how a string value of a time claim is read.
@@ -174,6 +182,10 @@ type ClaimRule struct {
 	// EpochSecondUnchecked: an instant in the epoch's first second
 	// (0 <= t < 1) counts as present but is never compared.
 	EpochSecondUnchecked bool
+	// WrongTypeIgnored: a value that is not a number, or a string the
+	// model does not read as one (Quoted), counts as missing rather than
+	// malformed; null too, unless NullAbsent already makes it missing.
+	WrongTypeIgnored bool
 	// Required: the claim must be present even when the caller does not
 	// ask for it.
 	Required bool

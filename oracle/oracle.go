@@ -483,7 +483,7 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 		required := r.Required || slices.Contains(c.Require, name)
 		clause := clause(name)
 		switch {
-		case !v.present:
+		case !v.present, v.malformed != "" && r.WrongTypeIgnored:
 			if required {
 				a.deny(failure{MissingClaim, fmt.Sprintf("%s is required but missing (%s)", name, clause)})
 			}

@@ -137,7 +137,8 @@ var parameters = func() []Parameter {
 		enum("number", "how a number literal is read (RFC 7519 2: exactly)", func(m *Model) *Number { return &m.Number }, "exact", "float64"),
 		enum("number.beyond-binary64", "a NumericDate beyond the finite binary64 range, read exactly (RFC 8259 6, 9: a parser may limit the range)", func(m *Model) *Choice { return &m.BeyondBinary64 }, choices...),
 		enum("instant", "how the number read becomes the instant compared", func(m *Model) *Instant { return &m.Instant },
-			"exact", "go-time-floor", "int64-seconds", "printf-whole-seconds", "trunc-seconds", "floor-seconds", "round-seconds", "int32-seconds"),
+			"exact", "go-time-floor", "int64-seconds", "printf-whole-seconds", "trunc-seconds", "floor-seconds", "round-seconds", "int32-seconds",
+			"go-int64", "go-time-floor-ms"),
 		enum("quoted", "how a string time claim is read (RFC 7519 2: malformed)", func(m *Model) *Quoted { return &m.Quoted }, "malformed", "json-number", "seconds-or-rfc3339"),
 		{Name: "clock", Doc: "how the clock is read: exact, or floor:UNIT or round:UNIT (a unit dividing a second, or whole seconds)",
 			set: func(m *Model, v string) error {
@@ -173,6 +174,7 @@ var parameters = func() []Parameter {
 			flag(n+"null", "a null value", func(m *Model) *bool { return &rule(m).NullAbsent }, "malformed", "absent"),
 			flag(n+"zero", "a value equal to 0", func(m *Model) *bool { return &rule(m).ZeroAbsent }, "value", "absent"),
 			flag(n+"epoch-second", "an instant in 0 <= t < 1", func(m *Model) *bool { return &rule(m).EpochSecondUnchecked }, "checked", "unchecked"),
+			flag(n+"wrong-type", "a value that is not a NumericDate (RFC 7519 2: malformed)", func(m *Model) *bool { return &rule(m).WrongTypeIgnored }, "malformed", "absent"),
 			flag(n+"required", "whether the claim must be present unasked", func(m *Model) *bool { return &rule(m).Required }, "no", "yes"),
 			Parameter{Name: n + "synthesis", Doc: "a missing claim derived from another: none, or CLAIM+DURATION (iat+150s)",
 				set: func(m *Model, v string) error {

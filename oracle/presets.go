@@ -81,6 +81,10 @@ var presets = func() map[string]Preset {
 		{"numericdate-int64-seconds", "a NumericDate becomes int64 seconds, cut toward zero; beyond ±2^62 it is malformed", func(m *Model) { m.Instant = InstantInt64Seconds }},
 		{"null-claims-set-accepted", "a claims set that is JSON null is read as an empty object", func(m *Model) { m.NullClaimsSet = true }},
 		{"default-leeway-1m", "with no leeway option, a leeway of one minute applies", all(func(r *ClaimRule) { r.DefaultLeeway = time.Minute })},
+		// Added with golang-jwt v3 and v4, dgrijalva/jwt-go and kataras/jwt (issue 11).
+		{"numericdate-whole-seconds-trunc-int64", "a NumericDate read as a float64 becomes int64(f) whole seconds, cut toward zero; beyond int64 as Go converts it on the platform", func(m *Model) { m.Instant = InstantGoInt64 }},
+		{"numericdate-whole-milliseconds-floor", "fractional seconds below a millisecond are dropped toward the past, through Go's time.Time (golang-jwt with TimePrecision = time.Millisecond)", func(m *Model) { m.Instant = InstantGoTimeFloorMillis }},
+		{"wrong-type-as-absent", "a time claim that is not a number (string, null, boolean, array, object) counts as missing", all(func(r *ClaimRule) { r.WrongTypeIgnored = true })},
 	} {
 		if _, dup := m[d.ID]; dup {
 			panic("oracle: preset " + d.ID + " listed twice")

@@ -100,6 +100,20 @@ func floorSeconds(d Decimal) (Decimal, failure) {
 	return goInstant(time.Unix(int64(round), int64(frac*1e9)).Truncate(time.Second)), failure{}
 }
 
+// floorMillis mirrors golang-jwt v5's newNumericDateFromSeconds with
+// TimePrecision set to a millisecond.
+func floorMillis(d Decimal) (Decimal, failure) {
+	round, frac := math.Modf(asFloat(d))
+	return goInstant(time.Unix(int64(round), int64(frac*1e9)).Truncate(time.Millisecond)), failure{}
+}
+
+// goInt64 mirrors golang-jwt v3's int64(f) on the float64 read: the same
+// conversion on the same platform, so an out-of-range value lands where
+// the library's does.
+func goInt64(d Decimal) (Decimal, failure) {
+	return ParseDecimal(strconv.FormatInt(int64(asFloat(d)), 10)), failure{}
+}
+
 // int64Seconds mirrors go-jose v4's NumericDate: values at or beyond
 // ±2^62 are refused, the rest become int64(f) seconds, cut toward zero.
 func int64Seconds(d Decimal) (Decimal, failure) {
@@ -142,6 +156,10 @@ func (in Instant) convert(d Decimal) (Decimal, failure) {
 	switch in {
 	case InstantGoTimeFloor:
 		return floorSeconds(d)
+	case InstantGoTimeFloorMillis:
+		return floorMillis(d)
+	case InstantGoInt64:
+		return goInt64(d)
 	case InstantInt64Seconds:
 		return int64Seconds(d)
 	case InstantPrintfWholeSeconds:

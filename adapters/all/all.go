@@ -11,6 +11,9 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/adapters/gojose"
 	"github.com/jwtconform/jwtconform/adapters/golangjwt"
+	"github.com/jwtconform/jwtconform/adapters/golangjwtv3"
+	"github.com/jwtconform/jwtconform/adapters/golangjwtv4"
+	"github.com/jwtconform/jwtconform/adapters/jwtgo"
 	"github.com/jwtconform/jwtconform/adapters/jwx"
 )
 
@@ -22,6 +25,12 @@ func Adapters() []adapters.Adapter {
 		golangjwt.MapClaims(),
 		golangjwt.Registered(),
 		golangjwt.RegisteredIssuedAt(),
+		golangjwt.MapClaimsJSONNumber(),
+		golangjwt.MapClaimsMillis(),
+		golangjwtv3.MapClaims(),
+		golangjwtv4.MapClaims(),
+		golangjwtv4.Registered(),
+		jwtgo.MapClaims(),
 		jwx.New(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })

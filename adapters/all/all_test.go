@@ -14,9 +14,15 @@ func TestAdapters(t *testing.T) {
 	want := []string{
 		"go-jose/v4/leeway",
 		"go-jose/v4/validate",
+		"golang-jwt/v3/mapclaims",
+		"golang-jwt/v4/mapclaims",
+		"golang-jwt/v4/registered",
 		"golang-jwt/v5/mapclaims",
+		"golang-jwt/v5/mapclaims-jsonnumber",
+		"golang-jwt/v5/mapclaims-ms",
 		"golang-jwt/v5/registered",
 		"golang-jwt/v5/registered-iat",
+		"jwt-go/v3/mapclaims",
 		"jwx/v2/jwt",
 	}
 	if !slices.Equal(names, want) {
@@ -51,7 +57,14 @@ func TestModuleList(t *testing.T) {
 	for _, m := range Modules() {
 		paths = append(paths, m.Path)
 	}
-	want := []string{"github.com/go-jose/go-jose/v4", "github.com/golang-jwt/jwt/v5", "github.com/lestrrat-go/jwx/v2"}
+	want := []string{
+		"github.com/dgrijalva/jwt-go",
+		"github.com/go-jose/go-jose/v4",
+		"github.com/golang-jwt/jwt",
+		"github.com/golang-jwt/jwt/v4",
+		"github.com/golang-jwt/jwt/v5",
+		"github.com/lestrrat-go/jwx/v2",
+	}
 	if !slices.Equal(paths, want) {
 		t.Errorf("Modules() paths = %q, want %q", paths, want)
 	}

@@ -2,6 +2,7 @@ package golangjwt
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -14,11 +15,20 @@ const modulePath = "github.com/golang-jwt/jwt/v5"
 // parseFunc is one of the library's parse entry points.
 type parseFunc func(token string, keyFunc jwt.Keyfunc, opts ...jwt.ParserOption) error
 
+// precision guards the package variable jwt.TimePrecision, which every
+// NumericDate the library builds reads (types.go: NewNumericDate). The
+// adapter that sets it holds it for writing, for the whole call; every
+// other adapter and the minter hold it for reading, so they never see
+// another adapter's setting and never race with it.
+var precision sync.RWMutex
+
 // adapter is one verification path through golang-jwt.
 type adapter struct {
-	name     string
-	parse    parseFunc
-	issuedAt bool // always pass jwt.WithIssuedAt
+	name       string
+	parse      parseFunc
+	issuedAt   bool          // always pass jwt.WithIssuedAt
+	jsonNumber bool          // always pass jwt.WithJSONNumber
+	precision  time.Duration // jwt.TimePrecision during the call; 0 leaves it alone
 }
 
 // MapClaims is jwt.Parse into the default MapClaims, as in the README.
@@ -36,6 +46,26 @@ func Registered() adapters.Adapter {
 func RegisteredIssuedAt() adapters.Adapter {
 	return &adapter{name: "golang-jwt/v5/registered-iat", parse: parseRegistered, issuedAt: true}
 }
+
+// MapClaimsJSONNumber is MapClaims with jwt.WithJSONNumber, the parser
+// option that decodes numbers as json.Number rather than float64.
+func MapClaimsJSONNumber() adapters.Adapter {
+	return &adapter{name: "golang-jwt/v5/mapclaims-jsonnumber", parse: parseMap, jsonNumber: true}
+}
+
+// MapClaimsMillis is MapClaims with the package variable jwt.TimePrecision
+// set to a millisecond during each call (and restored after it), as a
+// program that wants sub-second NumericDates sets it.
+func MapClaimsMillis() adapters.Adapter {
+	return globalAdapter{&adapter{name: "golang-jwt/v5/mapclaims-ms", parse: parseMap, precision: time.Millisecond}}
+}
+
+// globalAdapter is an adapter that sets package state.
+type globalAdapter struct{ *adapter }
+
+// GlobalState implements adapters.Global: the adapter sets
+// jwt.TimePrecision.
+func (globalAdapter) GlobalState() string { return modulePath + ".TimePrecision" }
 
 func parseMap(token string, keyFunc jwt.Keyfunc, opts ...jwt.ParserOption) error {
 	_, err := jwt.Parse(token, keyFunc, opts...)
@@ -92,6 +122,18 @@ func (a *adapter) Verify(_ context.Context, token string, opts adapters.Options)
 	}
 	if a.issuedAt {
 		popts = append(popts, jwt.WithIssuedAt())
+	}
+	if a.jsonNumber {
+		popts = append(popts, jwt.WithJSONNumber())
+	}
+	if a.precision != 0 {
+		precision.Lock()
+		defer precision.Unlock()
+		defer func(old time.Duration) { jwt.TimePrecision = old }(jwt.TimePrecision)
+		jwt.TimePrecision = a.precision
+	} else {
+		precision.RLock()
+		defer precision.RUnlock()
 	}
 	key := opts.Key.Public
 	keyFunc := func(*jwt.Token) (any, error) { return key, nil }

@@ -20,7 +20,7 @@ var hs256 = adaptertest.HS256
 // unsupported options and the module version.
 func TestContract(t *testing.T) {
 	t.Parallel()
-	for _, a := range []adapters.Adapter{MapClaims(), Registered(), RegisteredIssuedAt()} {
+	for _, a := range []adapters.Adapter{MapClaims(), Registered(), RegisteredIssuedAt(), MapClaimsJSONNumber(), MapClaimsMillis()} {
 		adaptertest.Contract(t, a)
 	}
 }
@@ -31,6 +31,7 @@ func TestContract(t *testing.T) {
 func TestVerify(t *testing.T) {
 	t.Parallel()
 	good := hs256(`{"exp":1700000060}`)
+	quarter := func(o *adapters.Options) { o.Now = now.Add(250 * time.Millisecond) }
 	badSig := good[:len(good)-4] + "AAAA"
 	cases := []struct {
 		adapter adapters.Adapter
@@ -73,6 +74,17 @@ func TestVerify(t *testing.T) {
 		{RegisteredIssuedAt(), "bad-signature", badSig, nil, "reject/signature"},
 		{RegisteredIssuedAt(), "garbage", "not a token", nil, "reject/malformed_token"},
 		{RegisteredIssuedAt(), "string-exp", hs256(`{"exp":"soon"}`), nil, "reject/malformed_token"},
+		// WithJSONNumber: parseNumericDate treats only a float64 0 as
+		// absent, so a json.Number 0 is a date in 1970.
+		{MapClaimsJSONNumber(), "valid", good, nil, "accept"},
+		{MapClaimsJSONNumber(), "exp-zero", hs256(`{"exp":0}`), nil, "reject/expired"},
+		{MapClaims(), "exp-zero-absent", hs256(`{"exp":0}`), nil, "accept"},
+
+		// TimePrecision: a millisecond keeps exp = now + 0.5 s in the future
+		// at now + 0.25 s, where the default second cuts it to now.
+		{MapClaimsMillis(), "exp-fraction-kept", hs256(`{"exp":1700000000.5}`), quarter, "accept"},
+		{MapClaims(), "exp-fraction-cut", hs256(`{"exp":1700000000.5}`), quarter, "reject/expired"},
+
 		{RegisteredIssuedAt(), "require-iat", hs256(`{}`), func(o *adapters.Options) { o.Require = []adapters.Claim{adapters.Iat} }, "unsupported"},
 	}
 	for _, tc := range cases {
@@ -103,7 +115,7 @@ func TestSupports(t *testing.T) {
 		adapters.FeatureRequireIat:     false,
 		"require-jti":                  false,
 	}
-	for _, a := range []adapters.Adapter{MapClaims(), Registered(), RegisteredIssuedAt()} {
+	for _, a := range []adapters.Adapter{MapClaims(), Registered(), RegisteredIssuedAt(), MapClaimsJSONNumber(), MapClaimsMillis()} {
 		for f, w := range want {
 			if got := a.Supports(f); got != w {
 				t.Errorf("%s: Supports(%s) = %t, want %t", a.Name(), f, got, w)

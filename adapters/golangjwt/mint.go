@@ -29,6 +29,8 @@ func (minter) Mint(c adapters.MintClaims, key adapters.SigningKey) (string, erro
 	if method == nil {
 		return "", fmt.Errorf("golang-jwt: no signing method %q", key.Alg)
 	}
+	precision.RLock()
+	defer precision.RUnlock()
 	claims := jwt.RegisteredClaims{
 		ExpiresAt: date(c.Exp),
 		NotBefore: date(c.Nbf),

@@ -62,8 +62,8 @@ func TestCheck(t *testing.T) {
 			if tr.Now != tc.wantNow {
 				t.Errorf("now %s, want %s", tr.Now, tc.wantNow)
 			}
-			if len(tr.Adapters) != 6 {
-				t.Errorf("%d adapters, want 6", len(tr.Adapters))
+			if len(tr.Adapters) != 12 {
+				t.Errorf("%d adapters, want 12", len(tr.Adapters))
 			}
 			for _, a := range tr.Adapters {
 				if want, ok := tc.wantVerdict[a.Name]; ok && string(a.Verdict) != want {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/adapters/all"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/vectors"
@@ -27,9 +28,9 @@ func list(args []string, out, _ io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(tw, "ADAPTER\tMODULE\tDEVIATIONS")
+		fmt.Fprintln(tw, "ADAPTER\tMODULE\tDEVIATIONS\tNOTE")
 		for _, s := range subjects {
-			fmt.Fprintf(tw, "%s\t%s\t%d\n", s.Adapter.Name(), s.Adapter.Module(), len(s.Profile.Deviations))
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.Adapter.Name(), s.Adapter.Module(), len(s.Profile.Deviations), adapters.Note(s.Adapter))
 		}
 	case "vectors":
 		fmt.Fprintln(tw, "VECTOR\tEXPECT\tCOMMENT")

@@ -160,7 +160,7 @@ func TestBadInput(t *testing.T) {
 		{"list nothing", []string{"list"}, "want adapters or vectors"},
 		{"list unknown", []string{"list", "flavours"}, `unknown list "flavours"`},
 		{"profile without adapter", []string{"profile"}, "-adapter is required"},
-		{"profile of several adapters", []string{"profile", "-adapter", "golang-jwt/*"}, "matches 3 adapters; name one"},
+		{"profile of several adapters", []string{"profile", "-adapter", "golang-jwt/*"}, "matches 8 adapters; name one"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, stderr := invoke(t, tc.args...)

@@ -185,24 +185,32 @@ func TestVerifyMalformedToken(t *testing.T) {
 	}
 	const header = "eyJhbGciOiJIUzI1NiJ9"      // {"alg":"HS256"}
 	const payload = "eyJleHAiOjE3MDAwMDAwMDF9" // {"exp":1700000001}
+	// dgrijalva/jwt-go v3.2.0's DecodeSegment (token.go:102-108) adds '='
+	// padding and decodes with base64.URLEncoding, so a padded segment,
+	// which RFC 7515 2 rules out, verifies; golang-jwt v3.2.2 decodes with
+	// RawURLEncoding and rejects it.
+	const padded = "jwt-go/v3/mapclaims"
 	for _, tc := range []struct {
 		name, key, token string
 		wantReason       string // in the RFC's reason
 		// anyVerdict: a library may accept it too, against the RFC; the
 		// test asks only that each gives a verdict.
 		anyVerdict bool
+		// acceptedBy: the one adapter measured to accept it, against the
+		// RFC, which the profiles cannot express (tokens outside vectors).
+		acceptedBy string
 	}{
-		{"golang-jwt padded payload (TestSetPadding)", rsaKey, golangJWTPaddedRS256, "payload is not base64url without padding", false},
-		{"golang-jwt padded header and payload (TestSetPadding)", ecKey, golangJWTPaddedES256, "header is not base64url without padding", false},
-		{"padded payload, signed as written", secret, hs256Over(jws.HMACSecret, header, "eyJleHAiOjE3MDAwMDAwMDEwfQ=="), "payload is not base64url without padding", false},
-		{"two parts", secret, header + "." + payload, "want three dot-separated parts, got 2", false},
-		{"five parts", secret, header + "." + payload + ".a.b.c", "want three dot-separated parts, got 5", false},
-		{"header not base64url", secret, "!!!." + payload + ".sig", "header is not base64url", false},
-		{"header not JSON", secret, "bm90IGpzb24." + payload + ".sig", "header is not a JSON object", false},
+		{"golang-jwt padded payload (TestSetPadding)", rsaKey, golangJWTPaddedRS256, "payload is not base64url without padding", false, padded},
+		{"golang-jwt padded header and payload (TestSetPadding)", ecKey, golangJWTPaddedES256, "header is not base64url without padding", false, padded},
+		{"padded payload, signed as written", secret, hs256Over(jws.HMACSecret, header, "eyJleHAiOjE3MDAwMDAwMDEwfQ=="), "payload is not base64url without padding", false, padded},
+		{"two parts", secret, header + "." + payload, "want three dot-separated parts, got 2", false, ""},
+		{"five parts", secret, header + "." + payload + ".a.b.c", "want three dot-separated parts, got 5", false, ""},
+		{"header not base64url", secret, "!!!." + payload + ".sig", "header is not base64url", false, ""},
+		{"header not JSON", secret, "bm90IGpzb24." + payload + ".sig", "header is not a JSON object", false, ""},
 		// jwx v2 verifies it with the algorithm jwt.WithKey names, though
 		// RFC 7515 4.1.1 says alg MUST be present: shown, not hidden.
-		{"header without alg", secret, hs256Over(jws.HMACSecret, "eyJ0eXAiOiJKV1QifQ", payload), "header names no alg", true},
-		{"signature not base64url", secret, header + "." + payload + ".s*g", "signature is not base64url", false},
+		{"header without alg", secret, hs256Over(jws.HMACSecret, "eyJ0eXAiOiJKV1QifQ", payload), "header names no alg", true, ""},
+		{"signature not base64url", secret, header + "." + payload + ".s*g", "signature is not base64url", false, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := verifyJSON(t, tc.key, tc.token, "-now", "1600000000")
@@ -213,7 +221,7 @@ func TestVerifyMalformedToken(t *testing.T) {
 				t.Fatal("no adapter ran")
 			}
 			for _, a := range tr.Adapters {
-				if tc.anyVerdict && a.Verdict == adapters.Accept {
+				if (tc.anyVerdict || a.Name == tc.acceptedBy) && a.Verdict == adapters.Accept {
 					continue
 				}
 				if a.Verdict != adapters.Reject || a.Class == "" || a.Profile != "explained" || a.Severity != "none" {
