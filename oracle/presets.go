@@ -81,6 +81,10 @@ var presets = func() map[string]Preset {
 		{"numericdate-int64-seconds", "a NumericDate becomes int64 seconds, cut toward zero; beyond ±2^62 it is malformed", func(m *Model) { m.Instant = InstantInt64Seconds }},
 		{"null-claims-set-accepted", "a claims set that is JSON null is read as an empty object", func(m *Model) { m.NullClaimsSet = true }},
 		{"default-leeway-1m", "with no leeway option, a leeway of one minute applies", all(func(r *ClaimRule) { r.DefaultLeeway = time.Minute })},
+		// jwx v3's NumericDate reading (jwt/internal/types/date.go).
+		{"numericdate-jwx3-whole-seconds", "a NumericDate is read from its digits and cut toward the past to whole seconds (one with an exponent through float64 and %.9f first); beyond int64 seconds or time.Time's range it is malformed", func(m *Model) { m.Instant = InstantJWXv3 }},
+		{"quoted-epoch-or-rfc3339-accepted", "a string holding a decimal number of seconds is read as that NumericDate; any other string is parsed as an RFC 3339 date", func(m *Model) { m.Quoted = QuotedEpochOrRFC3339 }},
+		{"quoted-epoch-accepted", "a string holding a decimal number of seconds is read as that NumericDate", func(m *Model) { m.Quoted = QuotedEpoch }},
 	} {
 		if _, dup := m[d.ID]; dup {
 			panic("oracle: preset " + d.ID + " listed twice")

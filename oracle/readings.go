@@ -170,8 +170,10 @@ func (in Instant) convert(d Decimal) (Decimal, failure) {
 // parse is a string value as the model reads it: ok is false when the
 // string is malformed; final means the result is already the instant
 // compared, rather than a number to read like any other.
-func (q Quoted) parse(s string) (d Decimal, final, ok bool) {
+func (q Quoted) parse(s string, digits int) (d Decimal, final, ok bool) {
 	switch q {
+	case QuotedEpochOrRFC3339, QuotedEpoch:
+		return quotedEpochSeconds(s, digits, q == QuotedEpochOrRFC3339)
 	case QuotedJSONNumber:
 		return quotedJSONNumber(s)
 	case QuotedSecondsOrRFC3339:

@@ -12,6 +12,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters/gojose"
 	"github.com/jwtconform/jwtconform/adapters/golangjwt"
 	"github.com/jwtconform/jwtconform/adapters/jwx"
+	"github.com/jwtconform/jwtconform/adapters/jwxv3"
 )
 
 // Adapters returns a fresh list of every built-in adapter, sorted by Name.
@@ -23,6 +24,7 @@ func Adapters() []adapters.Adapter {
 		golangjwt.Registered(),
 		golangjwt.RegisteredIssuedAt(),
 		jwx.New(),
+		jwxv3.New(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list

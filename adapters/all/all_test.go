@@ -18,6 +18,7 @@ func TestAdapters(t *testing.T) {
 		"golang-jwt/v5/registered",
 		"golang-jwt/v5/registered-iat",
 		"jwx/v2/jwt",
+		"jwx/v3/jwt",
 	}
 	if !slices.Equal(names, want) {
 		t.Errorf("Adapters() names = %q, want %q", names, want)
@@ -51,7 +52,7 @@ func TestModuleList(t *testing.T) {
 	for _, m := range Modules() {
 		paths = append(paths, m.Path)
 	}
-	want := []string{"github.com/go-jose/go-jose/v4", "github.com/golang-jwt/jwt/v5", "github.com/lestrrat-go/jwx/v2"}
+	want := []string{"github.com/go-jose/go-jose/v4", "github.com/golang-jwt/jwt/v5", "github.com/lestrrat-go/jwx/v2", "github.com/lestrrat-go/jwx/v3"}
 	if !slices.Equal(paths, want) {
 		t.Errorf("Modules() paths = %q, want %q", paths, want)
 	}
