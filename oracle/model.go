@@ -138,6 +138,11 @@ const (
 	// exponent through float64 and %.9f first; beyond int64 seconds or
 	// time.Time's range malformed.
 	InstantJWXv3
+	// InstantInt64Unguarded: go-jose v3 and square go-jose v2: int64(f)
+	// seconds cut toward zero with no range check, so a float64 beyond
+	// int64 converts as the platform's conversion does (on amd64 the most
+	// negative int64), and time.Unix wraps as Go's does.
+	InstantInt64Unguarded
 )
 
 // Quoted is how a string value of a time claim is read.

@@ -137,7 +137,7 @@ var parameters = func() []Parameter {
 		enum("number", "how a number literal is read (RFC 7519 2: exactly)", func(m *Model) *Number { return &m.Number }, "exact", "float64"),
 		enum("number.beyond-binary64", "a NumericDate beyond the finite binary64 range, read exactly (RFC 8259 6, 9: a parser may limit the range)", func(m *Model) *Choice { return &m.BeyondBinary64 }, choices...),
 		enum("instant", "how the number read becomes the instant compared", func(m *Model) *Instant { return &m.Instant },
-			"exact", "go-time-floor", "int64-seconds", "printf-whole-seconds", "trunc-seconds", "floor-seconds", "round-seconds", "int32-seconds", "jwx-v3"),
+			"exact", "go-time-floor", "int64-seconds", "printf-whole-seconds", "trunc-seconds", "floor-seconds", "round-seconds", "int32-seconds", "jwx-v3", "int64-seconds-unguarded"),
 		{Name: "instant.digits", Doc: "the fractional digits the jwx-v3 instant and string readings keep (0 to 9)",
 			set: func(m *Model, v string) error {
 				n, err := strconv.Atoi(v)

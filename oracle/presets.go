@@ -85,6 +85,8 @@ var presets = func() map[string]Preset {
 		{"numericdate-jwx3-whole-seconds", "a NumericDate is read from its digits and cut toward the past to whole seconds (one with an exponent through float64 and %.9f first); beyond int64 seconds or time.Time's range it is malformed", func(m *Model) { m.Instant = InstantJWXv3 }},
 		{"quoted-epoch-or-rfc3339-accepted", "a string holding a decimal number of seconds is read as that NumericDate; any other string is parsed as an RFC 3339 date", func(m *Model) { m.Quoted = QuotedEpochOrRFC3339 }},
 		{"quoted-epoch-accepted", "a string holding a decimal number of seconds is read as that NumericDate", func(m *Model) { m.Quoted = QuotedEpoch }},
+		// go-jose v3 and square go-jose v2 (jwt/claims.go NumericDate).
+		{"numericdate-int64-seconds-unguarded", "a NumericDate becomes int64 seconds cut toward zero with no range check: beyond int64 the platform's float conversion decides (amd64: the most negative int64) and time.Unix wraps", func(m *Model) { m.Instant = InstantInt64Unguarded }},
 	} {
 		if _, dup := m[d.ID]; dup {
 			panic("oracle: preset " + d.ID + " listed twice")

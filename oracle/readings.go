@@ -110,6 +110,18 @@ func int64Seconds(d Decimal) (Decimal, failure) {
 	return goInstant(time.Unix(int64(f), 0)), failure{}
 }
 
+// int64Unguarded mirrors go-jose v3's and square go-jose v2's
+// NumericDate: NumericDate(f), an int64 conversion of the float64 with no
+// range check, then time.Unix(int64(n), 0). Go leaves the conversion of a
+// value beyond int64 to the implementation (amd64 gives the most negative
+// int64, arm64 saturates); the conversion here is the same Go conversion
+// on the same platform as the library's, so it mirrors it wherever both
+// run.
+func int64Unguarded(d Decimal) Decimal {
+	f := asFloat(d)
+	return goInstant(time.Unix(int64(f), 0))
+}
+
 // unixToInternal is Go's offset between the Unix epoch and year 1, in
 // seconds: a time.Time keeps seconds since year 1 in an int64 and compares
 // those, so a Unix time near the int64 limits wraps.
@@ -144,6 +156,8 @@ func (in Instant) convert(d Decimal) (Decimal, failure) {
 		return floorSeconds(d)
 	case InstantInt64Seconds:
 		return int64Seconds(d)
+	case InstantInt64Unguarded:
+		return int64Unguarded(d), failure{}
 	case InstantPrintfWholeSeconds:
 		return printfWholeSeconds(d)
 	case InstantTruncSeconds:

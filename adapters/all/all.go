@@ -10,9 +10,11 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/adapters/gojose"
+	"github.com/jwtconform/jwtconform/adapters/gojosev3"
 	"github.com/jwtconform/jwtconform/adapters/golangjwt"
 	"github.com/jwtconform/jwtconform/adapters/jwx"
 	"github.com/jwtconform/jwtconform/adapters/jwxv3"
+	"github.com/jwtconform/jwtconform/adapters/squarejose"
 )
 
 // Adapters returns a fresh list of every built-in adapter, sorted by Name.
@@ -25,6 +27,10 @@ func Adapters() []adapters.Adapter {
 		golangjwt.RegisteredIssuedAt(),
 		jwx.New(),
 		jwxv3.New(),
+		gojosev3.Leeway(),
+		gojosev3.Validate(),
+		squarejose.Leeway(),
+		squarejose.Validate(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list

@@ -12,6 +12,8 @@ func TestAdapters(t *testing.T) {
 		names = append(names, a.Name())
 	}
 	want := []string{
+		"go-jose/v3/leeway",
+		"go-jose/v3/validate",
 		"go-jose/v4/leeway",
 		"go-jose/v4/validate",
 		"golang-jwt/v5/mapclaims",
@@ -19,6 +21,8 @@ func TestAdapters(t *testing.T) {
 		"golang-jwt/v5/registered-iat",
 		"jwx/v2/jwt",
 		"jwx/v3/jwt",
+		"square/go-jose.v2/leeway",
+		"square/go-jose.v2/validate",
 	}
 	if !slices.Equal(names, want) {
 		t.Errorf("Adapters() names = %q, want %q", names, want)
@@ -52,7 +56,7 @@ func TestModuleList(t *testing.T) {
 	for _, m := range Modules() {
 		paths = append(paths, m.Path)
 	}
-	want := []string{"github.com/go-jose/go-jose/v4", "github.com/golang-jwt/jwt/v5", "github.com/lestrrat-go/jwx/v2", "github.com/lestrrat-go/jwx/v3"}
+	want := []string{"github.com/go-jose/go-jose/v3", "github.com/go-jose/go-jose/v4", "github.com/golang-jwt/jwt/v5", "github.com/lestrrat-go/jwx/v2", "github.com/lestrrat-go/jwx/v3", "gopkg.in/square/go-jose.v2"}
 	if !slices.Equal(paths, want) {
 		t.Errorf("Modules() paths = %q, want %q", paths, want)
 	}
