@@ -3,9 +3,9 @@ package squarejose
 import (
 	"errors"
 
+	"github.com/jwtconform/jwtconform/adapters"
 	"gopkg.in/square/go-jose.v2"
 	"gopkg.in/square/go-jose.v2/jwt"
-	"github.com/jwtconform/jwtconform/adapters"
 )
 
 // step is the call into go-jose that returned an error.
