@@ -20,7 +20,10 @@ func TestAdapters(t *testing.T) {
 		"golang-jwt/v5/registered",
 		"golang-jwt/v5/registered-iat",
 		"jwx/v2/jwt",
+		"jwx/v2/jwt-truncation0",
 		"jwx/v3/jwt",
+		"jwx/v3/jwt-pedantic",
+		"jwx/v3/jwt-precision9",
 		"square/go-jose.v2/leeway",
 		"square/go-jose.v2/validate",
 	}

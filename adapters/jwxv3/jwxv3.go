@@ -46,6 +46,16 @@ func (adapter) GlobalState() string { return globalState }
 // jwt.Clock, with the library's default settings.
 func New() adapters.Adapter { return adapter{name: "jwx/v3/jwt"} }
 
+// ParsePrecision9 is New under jwt.Settings(jwt.WithNumericDateParsePrecision(9)).
+func ParsePrecision9() adapters.Adapter {
+	return adapter{name: "jwx/v3/jwt-precision9", set: jwt.WithNumericDateParsePrecision(9)}
+}
+
+// ParsePedantic is New under jwt.Settings(jwt.WithNumericDateParsePedantic(true)).
+func ParsePedantic() adapters.Adapter {
+	return adapter{name: "jwx/v3/jwt-pedantic", set: jwt.WithNumericDateParsePedantic(true)}
+}
+
 // Name implements adapters.Adapter.
 func (a adapter) Name() string { return a.name }
 

@@ -12,7 +12,7 @@ import (
 // unsupported options and the module version.
 func TestContract(t *testing.T) {
 	t.Parallel()
-	for _, a := range []adapters.Adapter{New()} {
+	for _, a := range []adapters.Adapter{New(), ParsePrecision9(), ParsePedantic()} {
 		adaptertest.Contract(t, a)
 	}
 }
