@@ -83,6 +83,7 @@ var presets = func() map[string]Preset {
 		{"default-leeway-1m", "with no leeway option, a leeway of one minute applies", all(func(r *ClaimRule) { r.DefaultLeeway = time.Minute })},
 		// jwx v3's NumericDate reading (jwt/internal/types/date.go).
 		{"numericdate-jwx3-whole-seconds", "a NumericDate is read from its digits and cut toward the past to whole seconds (one with an exponent through float64 and %.9f first); beyond int64 seconds or time.Time's range it is malformed", func(m *Model) { m.Instant = InstantJWXv3 }},
+		{"numericdate-jwx3-nanoseconds", "as numericdate-jwx3-whole-seconds, keeping nine fractional digits (jwx's ParsePrecision 9)", func(m *Model) { m.Instant, m.InstantDigits = InstantJWXv3, 9 }},
 		{"quoted-epoch-or-rfc3339-accepted", "a string holding a decimal number of seconds is read as that NumericDate; any other string is parsed as an RFC 3339 date", func(m *Model) { m.Quoted = QuotedEpochOrRFC3339 }},
 		{"quoted-epoch-accepted", "a string holding a decimal number of seconds is read as that NumericDate", func(m *Model) { m.Quoted = QuotedEpoch }},
 		// go-jose v3 and square go-jose v2 (jwt/claims.go NumericDate).
