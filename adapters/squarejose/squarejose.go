@@ -31,7 +31,7 @@ func (a adapter) Name() string { return a.name }
 
 // Deprecated implements adapters.Deprecation.
 func (adapter) Deprecated() string {
-	return "archived: gopkg.in/square/go-jose.v2 is read-only since 2023; its successor is github.com/go-jose/go-jose"
+	return "archived: gopkg.in/square/go-jose.v2 is archived and unmaintained; its successor is github.com/go-jose/go-jose"
 }
 
 // Algorithms implements adapters.AlgorithmLister: the harness algorithms
