@@ -15,8 +15,8 @@ import (
 // kept apart so that an adapter written against an older contract still
 // compiles and keeps its meaning: AlgorithmLister (the JWS algorithms it
 // verifies; HS256 alone when absent), LeewayBounder (the largest leeway
-// it can express; no bound when absent) and Annotated (a note such as
-// "deprecated" for the report). Read them through Algorithms and
+// it can express; no bound when absent) and Deprecation (a note that the
+// library is deprecated or archived). Read them through Algorithms and
 // MaxLeeway, never by a type assertion of your own, so that the defaults
 // stay in one place.
 type Adapter interface {
@@ -39,24 +39,6 @@ type Global interface {
 	// GlobalState names the package state the adapter sets, such as
 	// "github.com/golang-jwt/jwt/v4.TimeFunc"; adapters sharing it share a lock.
 	GlobalState() string
-}
-
-// Annotated is implemented by an adapter whose library a reader of its
-// results should know one fact about first, such as that the library is
-// deprecated or its repository archived. It is optional; read it through
-// Note.
-type Annotated interface {
-	// Note says it in a short phrase, such as "archived: use
-	// github.com/golang-jwt/jwt/v5".
-	Note() string
-}
-
-// Note is a's note, or "" when it has none.
-func Note(a Adapter) string {
-	if n, ok := a.(Annotated); ok {
-		return n.Note()
-	}
-	return ""
 }
 
 // Feature is an option that a library may or may not be able to express.

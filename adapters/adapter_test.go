@@ -87,3 +87,18 @@ func TestMaxLeeway(t *testing.T) {
 		t.Errorf("MaxLeeway(bounded) = %s, %t; want 10m0s, true", d, ok)
 	}
 }
+
+// deprecatedAdapter declares its library archived.
+type deprecatedAdapter struct{ fakeAdapter }
+
+func (deprecatedAdapter) Deprecated() string { return "archived" }
+
+func TestDeprecationNote(t *testing.T) {
+	t.Parallel()
+	if note, ok := DeprecationNote(fakeAdapter{}); ok {
+		t.Errorf("DeprecationNote(no declaration) = %q, true; want false", note)
+	}
+	if note, ok := DeprecationNote(deprecatedAdapter{}); !ok || note != "archived" {
+		t.Errorf("DeprecationNote(declared) = %q, %t; want archived, true", note, ok)
+	}
+}

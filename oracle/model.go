@@ -141,6 +141,16 @@ const (
 	// InstantGoTimeFloorMillis: golang-jwt v5 with TimePrecision set to a
 	// millisecond: InstantGoTimeFloor truncated to the millisecond.
 	InstantGoTimeFloorMillis
+	// InstantJWXv3: jwx v3: a plain decimal literal read from its digits,
+	// keeping InstantDigits fractional digits toward the past; one with an
+	// exponent through float64 and %.9f first; beyond int64 seconds or
+	// time.Time's range malformed.
+	InstantJWXv3
+	// InstantInt64Unguarded: go-jose v3 and square go-jose v2: int64(f)
+	// seconds cut toward zero with no range check, so a float64 beyond
+	// int64 converts as the platform's conversion does (on amd64 the most
+	// negative int64), and time.Unix wraps as Go's does.
+	InstantInt64Unguarded
 )
 
 // Quoted is how a string value of a time claim is read.
@@ -156,6 +166,13 @@ const (
 	// QuotedSecondsOrRFC3339: jwx v2: digits and dots become the whole
 	// seconds before the first dot; any other string is an RFC 3339 date.
 	QuotedSecondsOrRFC3339
+	// QuotedEpochOrRFC3339: jwx v3: a decimal number of seconds without an
+	// exponent, read as InstantJWXv3 reads a literal; any other string an
+	// RFC 3339 date.
+	QuotedEpochOrRFC3339
+	// QuotedEpoch: jwx v3 in pedantic mode: a decimal number of seconds
+	// only.
+	QuotedEpoch
 )
 
 // Synthesis derives a missing claim from another one.
@@ -238,6 +255,9 @@ type Model struct {
 	BeyondBinary64 Choice
 	// Instant is how the number read becomes the instant compared.
 	Instant Instant
+	// InstantDigits is the fractional digits InstantJWXv3 and the jwx v3
+	// string readings keep (jwx's ParsePrecision, 0 to 9).
+	InstantDigits int
 	// Quoted is how a string value of a time claim is read.
 	Quoted Quoted
 	// Clock is how the clock is read.

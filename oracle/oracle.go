@@ -599,7 +599,7 @@ func (s *Model) read(m member, r *ClaimRule) (claimValue, failure) {
 			v.malformed = "a string"
 			return v, failure{}
 		}
-		d, final, ok := s.Quoted.parse(string(m.text))
+		d, final, ok := s.Quoted.parse(string(m.text), s.InstantDigits)
 		if !ok {
 			v.malformed = fmt.Sprintf("the string %q", m.text)
 			return v, failure{}
@@ -636,7 +636,13 @@ func (s *Model) read(m member, r *ClaimRule) (claimValue, failure) {
 	if r.ZeroAbsent && d.IsZero() {
 		return claimValue{}, failure{}
 	}
-	if d, f = s.Instant.convert(d); f.failed() {
+	if s.Instant == InstantJWXv3 {
+		// It reads the literal's spelling, not only its value.
+		d, f = epochLiteral(string(m.text), s.InstantDigits)
+	} else {
+		d, f = s.Instant.convert(d)
+	}
+	if f.failed() {
 		return v, f
 	}
 	v.at = d

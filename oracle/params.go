@@ -138,8 +138,18 @@ var parameters = func() []Parameter {
 		enum("number.beyond-binary64", "a NumericDate beyond the finite binary64 range, read exactly (RFC 8259 6, 9: a parser may limit the range)", func(m *Model) *Choice { return &m.BeyondBinary64 }, choices...),
 		enum("instant", "how the number read becomes the instant compared", func(m *Model) *Instant { return &m.Instant },
 			"exact", "go-time-floor", "int64-seconds", "printf-whole-seconds", "trunc-seconds", "floor-seconds", "round-seconds", "int32-seconds",
-			"go-int64", "go-time-floor-ms"),
-		enum("quoted", "how a string time claim is read (RFC 7519 2: malformed)", func(m *Model) *Quoted { return &m.Quoted }, "malformed", "json-number", "seconds-or-rfc3339"),
+			"go-int64", "go-time-floor-ms", "jwx-v3", "int64-seconds-unguarded"),
+		{Name: "instant.digits", Doc: "the fractional digits the jwx-v3 instant and string readings keep (0 to 9)",
+			set: func(m *Model, v string) error {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 || n > 9 {
+					return fmt.Errorf("value %q: want a whole number from 0 to 9", v)
+				}
+				m.InstantDigits = n
+				return nil
+			},
+			get: func(m *Model) string { return strconv.Itoa(m.InstantDigits) }},
+		enum("quoted", "how a string time claim is read (RFC 7519 2: malformed)", func(m *Model) *Quoted { return &m.Quoted }, "malformed", "json-number", "seconds-or-rfc3339", "epoch-or-rfc3339", "epoch"),
 		{Name: "clock", Doc: "how the clock is read: exact, or floor:UNIT or round:UNIT (a unit dividing a second, or whole seconds)",
 			set: func(m *Model, v string) error {
 				if v == "exact" {

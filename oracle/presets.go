@@ -85,6 +85,13 @@ var presets = func() map[string]Preset {
 		{"numericdate-whole-seconds-trunc-int64", "a NumericDate read as a float64 becomes int64(f) whole seconds, cut toward zero; beyond int64 as Go converts it on the platform", func(m *Model) { m.Instant = InstantGoInt64 }},
 		{"numericdate-whole-milliseconds-floor", "fractional seconds below a millisecond are dropped toward the past, through Go's time.Time (golang-jwt with TimePrecision = time.Millisecond)", func(m *Model) { m.Instant = InstantGoTimeFloorMillis }},
 		{"wrong-type-as-absent", "a time claim that is not a number (string, null, boolean, array, object) counts as missing", all(func(r *ClaimRule) { r.WrongTypeIgnored = true })},
+		// jwx v3's NumericDate reading (jwt/internal/types/date.go).
+		{"numericdate-jwx3-whole-seconds", "a NumericDate is read from its digits and cut toward the past to whole seconds (one with an exponent through float64 and %.9f first); beyond int64 seconds or time.Time's range it is malformed", func(m *Model) { m.Instant = InstantJWXv3 }},
+		{"numericdate-jwx3-nanoseconds", "as numericdate-jwx3-whole-seconds, keeping nine fractional digits (jwx's ParsePrecision 9)", func(m *Model) { m.Instant, m.InstantDigits = InstantJWXv3, 9 }},
+		{"quoted-epoch-or-rfc3339-accepted", "a string holding a decimal number of seconds is read as that NumericDate; any other string is parsed as an RFC 3339 date", func(m *Model) { m.Quoted = QuotedEpochOrRFC3339 }},
+		{"quoted-epoch-accepted", "a string holding a decimal number of seconds is read as that NumericDate", func(m *Model) { m.Quoted = QuotedEpoch }},
+		// go-jose v3 and square go-jose v2 (jwt/claims.go NumericDate).
+		{"numericdate-int64-seconds-unguarded", "a NumericDate becomes int64 seconds cut toward zero with no range check: beyond int64 the platform's float conversion decides (amd64: the most negative int64) and time.Unix wraps", func(m *Model) { m.Instant = InstantInt64Unguarded }},
 	} {
 		if _, dup := m[d.ID]; dup {
 			panic("oracle: preset " + d.ID + " listed twice")

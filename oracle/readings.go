@@ -124,6 +124,18 @@ func int64Seconds(d Decimal) (Decimal, failure) {
 	return goInstant(time.Unix(int64(f), 0)), failure{}
 }
 
+// int64Unguarded mirrors go-jose v3's and square go-jose v2's
+// NumericDate: NumericDate(f), an int64 conversion of the float64 with no
+// range check, then time.Unix(int64(n), 0). Go leaves the conversion of a
+// value beyond int64 to the implementation (amd64 gives the most negative
+// int64, arm64 saturates); the conversion here is the same Go conversion
+// on the same platform as the library's, so it mirrors it wherever both
+// run.
+func int64Unguarded(d Decimal) Decimal {
+	f := asFloat(d)
+	return goInstant(time.Unix(int64(f), 0))
+}
+
 // unixToInternal is Go's offset between the Unix epoch and year 1, in
 // seconds: a time.Time keeps seconds since year 1 in an int64 and compares
 // those, so a Unix time near the int64 limits wraps.
@@ -162,6 +174,8 @@ func (in Instant) convert(d Decimal) (Decimal, failure) {
 		return goInt64(d)
 	case InstantInt64Seconds:
 		return int64Seconds(d)
+	case InstantInt64Unguarded:
+		return int64Unguarded(d), failure{}
 	case InstantPrintfWholeSeconds:
 		return printfWholeSeconds(d)
 	case InstantTruncSeconds:
@@ -188,8 +202,10 @@ func (in Instant) convert(d Decimal) (Decimal, failure) {
 // parse is a string value as the model reads it: ok is false when the
 // string is malformed; final means the result is already the instant
 // compared, rather than a number to read like any other.
-func (q Quoted) parse(s string) (d Decimal, final, ok bool) {
+func (q Quoted) parse(s string, digits int) (d Decimal, final, ok bool) {
 	switch q {
+	case QuotedEpochOrRFC3339, QuotedEpoch:
+		return quotedEpochSeconds(s, digits, q == QuotedEpochOrRFC3339)
 	case QuotedJSONNumber:
 		return quotedJSONNumber(s)
 	case QuotedSecondsOrRFC3339:

@@ -10,11 +10,14 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/adapters/gojose"
+	"github.com/jwtconform/jwtconform/adapters/gojosev3"
 	"github.com/jwtconform/jwtconform/adapters/golangjwt"
 	"github.com/jwtconform/jwtconform/adapters/golangjwtv3"
 	"github.com/jwtconform/jwtconform/adapters/golangjwtv4"
 	"github.com/jwtconform/jwtconform/adapters/jwtgo"
 	"github.com/jwtconform/jwtconform/adapters/jwx"
+	"github.com/jwtconform/jwtconform/adapters/jwxv3"
+	"github.com/jwtconform/jwtconform/adapters/squarejose"
 )
 
 // Adapters returns a fresh list of every built-in adapter, sorted by Name.
@@ -32,6 +35,14 @@ func Adapters() []adapters.Adapter {
 		golangjwtv4.Registered(),
 		jwtgo.MapClaims(),
 		jwx.New(),
+		jwxv3.New(),
+		jwx.Truncation0(),
+		jwxv3.ParsePrecision9(),
+		jwxv3.ParsePedantic(),
+		gojosev3.Leeway(),
+		gojosev3.Validate(),
+		squarejose.Leeway(),
+		squarejose.Validate(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list

@@ -12,6 +12,8 @@ func TestAdapters(t *testing.T) {
 		names = append(names, a.Name())
 	}
 	want := []string{
+		"go-jose/v3/leeway",
+		"go-jose/v3/validate",
 		"go-jose/v4/leeway",
 		"go-jose/v4/validate",
 		"golang-jwt/v3/mapclaims",
@@ -24,6 +26,12 @@ func TestAdapters(t *testing.T) {
 		"golang-jwt/v5/registered-iat",
 		"jwt-go/v3/mapclaims",
 		"jwx/v2/jwt",
+		"jwx/v2/jwt-truncation0",
+		"jwx/v3/jwt",
+		"jwx/v3/jwt-pedantic",
+		"jwx/v3/jwt-precision9",
+		"square/go-jose.v2/leeway",
+		"square/go-jose.v2/validate",
 	}
 	if !slices.Equal(names, want) {
 		t.Errorf("Adapters() names = %q, want %q", names, want)
@@ -59,11 +67,14 @@ func TestModuleList(t *testing.T) {
 	}
 	want := []string{
 		"github.com/dgrijalva/jwt-go",
+		"github.com/go-jose/go-jose/v3",
 		"github.com/go-jose/go-jose/v4",
 		"github.com/golang-jwt/jwt",
 		"github.com/golang-jwt/jwt/v4",
 		"github.com/golang-jwt/jwt/v5",
 		"github.com/lestrrat-go/jwx/v2",
+		"github.com/lestrrat-go/jwx/v3",
+		"gopkg.in/square/go-jose.v2",
 	}
 	if !slices.Equal(paths, want) {
 		t.Errorf("Modules() paths = %q, want %q", paths, want)

@@ -26,8 +26,8 @@ func MapClaims() adapters.Adapter { return adapter{} }
 // Name implements adapters.Adapter.
 func (adapter) Name() string { return "golang-jwt/v3/mapclaims" }
 
-// Note implements adapters.Annotated.
-func (adapter) Note() string {
+// Deprecated implements adapters.Deprecation.
+func (adapter) Deprecated() string {
 	return "deprecated: superseded by github.com/golang-jwt/jwt/v5"
 }
 

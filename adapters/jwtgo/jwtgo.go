@@ -26,8 +26,8 @@ func MapClaims() adapters.Adapter { return adapter{} }
 // Name implements adapters.Adapter.
 func (adapter) Name() string { return "jwt-go/v3/mapclaims" }
 
-// Note implements adapters.Annotated.
-func (adapter) Note() string {
+// Deprecated implements adapters.Deprecation.
+func (adapter) Deprecated() string {
 	return "archived, unmaintained: use github.com/golang-jwt/jwt/v5"
 }
 

@@ -12,15 +12,27 @@ import (
 // modulePath is the library's module, whose version is read from build info.
 const modulePath = "github.com/lestrrat-go/jwx/v2"
 
-// adapter is jwt.Parse with verification and validation.
-type adapter struct{}
+// adapter is jwt.Parse with verification and validation, optionally with
+// an option that changes verdicts.
+type adapter struct {
+	name string
+	// truncation0 passes jwt.WithTruncation(0): the clock and the claims
+	// are compared to the nanosecond instead of to the second.
+	truncation0 bool
+}
 
 // New is the jwx/v2 adapter: jwt.Parse with jwt.WithKey, jwt.WithValidate(true)
 // and an injected jwt.Clock.
-func New() adapters.Adapter { return adapter{} }
+func New() adapters.Adapter { return adapter{name: "jwx/v2/jwt"} }
+
+// Truncation0 is New with jwt.WithTruncation(0), the per-call option that
+// turns off validation's default truncation to whole seconds.
+func Truncation0() adapters.Adapter {
+	return adapter{name: "jwx/v2/jwt-truncation0", truncation0: true}
+}
 
 // Name implements adapters.Adapter.
-func (adapter) Name() string { return "jwx/v2/jwt" }
+func (a adapter) Name() string { return a.name }
 
 // Algorithms implements adapters.AlgorithmLister: the harness algorithms
 // the library verifies, HS256 first because its signatures are
@@ -57,6 +69,9 @@ func (a adapter) Verify(_ context.Context, token string, opts adapters.Options) 
 	}
 	for _, c := range opts.Require {
 		popts = append(popts, jwt.WithRequiredClaim(string(c)))
+	}
+	if a.truncation0 {
+		popts = append(popts, jwt.WithTruncation(0))
 	}
 	if _, err := jwt.Parse([]byte(token), popts...); err != nil {
 		return adapters.Rejected(classify(err), err)

@@ -20,7 +20,7 @@ var hs256 = adaptertest.HS256
 // unsupported options and the module version.
 func TestContract(t *testing.T) {
 	t.Parallel()
-	for _, a := range []adapters.Adapter{New()} {
+	for _, a := range []adapters.Adapter{New(), Truncation0()} {
 		adaptertest.Contract(t, a)
 	}
 }

@@ -28,9 +28,13 @@ func list(args []string, out, _ io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(tw, "ADAPTER\tMODULE\tDEVIATIONS\tNOTE")
+		fmt.Fprintln(tw, "ADAPTER\tMODULE\tDEVIATIONS\tDEPRECATED")
 		for _, s := range subjects {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.Adapter.Name(), s.Adapter.Module(), len(s.Profile.Deviations), adapters.Note(s.Adapter))
+			note, ok := adapters.DeprecationNote(s.Adapter)
+			if !ok {
+				note = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.Adapter.Name(), s.Adapter.Module(), len(s.Profile.Deviations), note)
 		}
 	case "vectors":
 		fmt.Fprintln(tw, "VECTOR\tEXPECT\tCOMMENT")

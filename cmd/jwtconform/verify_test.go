@@ -126,7 +126,10 @@ func verifyJSON(t *testing.T, keyFile, token string, args ...string) report.Toke
 
 // isGoJose reports whether adapter is one of go-jose's, the library that
 // refuses an HMAC secret shorter than the hash output.
-func isGoJose(adapter string) bool { return strings.HasPrefix(adapter, "go-jose/") }
+// isGoJose reports whether adapter is go-jose v4's: go-jose v3.0.5 and
+// square go-jose.v2 have no such rule (measured: they verify with a
+// 19-byte secret).
+func isGoJose(adapter string) bool { return strings.HasPrefix(adapter, "go-jose/v4/") }
 
 // TestVerifyKeyPolicy: go-jose refuses a secret shorter than the hash
 // output (RFC 7518 3.2); that is class key, graded policy and explained,
@@ -183,12 +186,16 @@ func TestVerifyMalformedToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// jwx v3.4.0 decodes base64url with its own decoder, which takes
+	// padding too (RFC 7515 2 and 3 say base64url without padding): a
+	// finding the report shows, kept here so that a change is noticed.
+	jwxV3 := []string{"jwx/v3/jwt", "jwx/v3/jwt-pedantic", "jwx/v3/jwt-precision9"}
 	const header = "eyJhbGciOiJIUzI1NiJ9"      // {"alg":"HS256"}
 	const payload = "eyJleHAiOjE3MDAwMDAwMDF9" // {"exp":1700000001}
 	// dgrijalva/jwt-go v3.2.0's DecodeSegment (token.go:102-108) adds '='
 	// padding and decodes with base64.URLEncoding, so a padded segment,
-	// which RFC 7515 2 rules out, verifies; golang-jwt v3.2.2 decodes with
-	// RawURLEncoding and rejects it.
+	// which RFC 7515 2 rules out, verifies too; golang-jwt v3.2.2 decodes
+	// with RawURLEncoding and rejects it.
 	const padded = "jwt-go/v3/mapclaims"
 	for _, tc := range []struct {
 		name, key, token string
@@ -196,21 +203,21 @@ func TestVerifyMalformedToken(t *testing.T) {
 		// anyVerdict: a library may accept it too, against the RFC; the
 		// test asks only that each gives a verdict.
 		anyVerdict bool
-		// acceptedBy: the one adapter measured to accept it, against the
-		// RFC, which the profiles cannot express (tokens outside vectors).
-		acceptedBy string
+		// accepts lists the adapters measured to accept it, against the
+		// RFC: the report shows these as unexplained security results.
+		accepts []string
 	}{
-		{"golang-jwt padded payload (TestSetPadding)", rsaKey, golangJWTPaddedRS256, "payload is not base64url without padding", false, padded},
-		{"golang-jwt padded header and payload (TestSetPadding)", ecKey, golangJWTPaddedES256, "header is not base64url without padding", false, padded},
-		{"padded payload, signed as written", secret, hs256Over(jws.HMACSecret, header, "eyJleHAiOjE3MDAwMDAwMDEwfQ=="), "payload is not base64url without padding", false, padded},
-		{"two parts", secret, header + "." + payload, "want three dot-separated parts, got 2", false, ""},
-		{"five parts", secret, header + "." + payload + ".a.b.c", "want three dot-separated parts, got 5", false, ""},
-		{"header not base64url", secret, "!!!." + payload + ".sig", "header is not base64url", false, ""},
-		{"header not JSON", secret, "bm90IGpzb24." + payload + ".sig", "header is not a JSON object", false, ""},
+		{"golang-jwt padded payload (TestSetPadding)", rsaKey, golangJWTPaddedRS256, "payload is not base64url without padding", false, append([]string{padded}, jwxV3...)},
+		{"golang-jwt padded header and payload (TestSetPadding)", ecKey, golangJWTPaddedES256, "header is not base64url without padding", false, append([]string{padded}, jwxV3...)},
+		{"padded payload, signed as written", secret, hs256Over(jws.HMACSecret, header, "eyJleHAiOjE3MDAwMDAwMDEwfQ=="), "payload is not base64url without padding", false, append([]string{padded}, jwxV3...)},
+		{"two parts", secret, header + "." + payload, "want three dot-separated parts, got 2", false, nil},
+		{"five parts", secret, header + "." + payload + ".a.b.c", "want three dot-separated parts, got 5", false, nil},
+		{"header not base64url", secret, "!!!." + payload + ".sig", "header is not base64url", false, nil},
+		{"header not JSON", secret, "bm90IGpzb24." + payload + ".sig", "header is not a JSON object", false, nil},
 		// jwx v2 verifies it with the algorithm jwt.WithKey names, though
 		// RFC 7515 4.1.1 says alg MUST be present: shown, not hidden.
-		{"header without alg", secret, hs256Over(jws.HMACSecret, "eyJ0eXAiOiJKV1QifQ", payload), "header names no alg", true, ""},
-		{"signature not base64url", secret, header + "." + payload + ".s*g", "signature is not base64url", false, ""},
+		{"header without alg", secret, hs256Over(jws.HMACSecret, "eyJ0eXAiOiJKV1QifQ", payload), "header names no alg", true, nil},
+		{"signature not base64url", secret, header + "." + payload + ".s*g", "signature is not base64url", false, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := verifyJSON(t, tc.key, tc.token, "-now", "1600000000")
@@ -221,7 +228,13 @@ func TestVerifyMalformedToken(t *testing.T) {
 				t.Fatal("no adapter ran")
 			}
 			for _, a := range tr.Adapters {
-				if (tc.anyVerdict || a.Name == tc.acceptedBy) && a.Verdict == adapters.Accept {
+				if tc.anyVerdict && a.Verdict == adapters.Accept {
+					continue
+				}
+				if slices.Contains(tc.accepts, a.Name) {
+					if a.Verdict != adapters.Accept {
+						t.Errorf("%s: %s/%s (%s); measured to accept it: update the list", a.Name, a.Verdict, a.Class, a.Error)
+					}
 					continue
 				}
 				if a.Verdict != adapters.Reject || a.Class == "" || a.Profile != "explained" || a.Severity != "none" {
