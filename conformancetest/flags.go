@@ -14,15 +14,55 @@ import (
 // falls back to an environment variable, as rapid's do (RAPID_SEED), so
 // that a CI job or a go test ./... over several packages can set it once:
 // JWTCONFORM_UPDATE, JWTCONFORM_ADAPTER, JWTCONFORM_VECTORS,
-// JWTCONFORM_PROPERTIES and JWTCONFORM_TIMEOUT. A flag given on the command
-// line wins over its variable.
+// JWTCONFORM_PROPERTIES, JWTCONFORM_TIMEOUT and JWTCONFORM_DETAILS. A flag
+// given on the command line wins over its variable.
 var (
 	updateFlag     = flag.Bool("jwtconform.update", envBool("JWTCONFORM_UPDATE", false), "rewrite the record entries of what ran, keeping every other entry and the profiles (env JWTCONFORM_UPDATE)")
 	adapterFlag    = flag.String("jwtconform.adapter", envString("JWTCONFORM_ADAPTER", ""), "glob over adapter names: run only those, such as 'golang-jwt/*' (env JWTCONFORM_ADAPTER)")
 	vectorsFlag    = flag.String("jwtconform.vectors", envString("JWTCONFORM_VECTORS", ""), "glob over vector ids: run only those, such as 'exp-boundary/*' (env JWTCONFORM_VECTORS)")
 	propertiesFlag = flag.Bool("jwtconform.properties", envBool("JWTCONFORM_PROPERTIES", true), "run the rapid property checks in conformancetest.Run (env JWTCONFORM_PROPERTIES)")
+	detailsFlag    = newDetails(envString("JWTCONFORM_DETAILS", "20"))
 	timeoutFlag    = flag.Duration("jwtconform.timeout", envDuration("JWTCONFORM_TIMEOUT", harness.DefaultTimeout), "bound on one library call; a call that takes longer is a timeout outcome (env JWTCONFORM_TIMEOUT)")
 )
+
+func init() {
+	flag.Var(detailsFlag, "jwtconform.details", "how many failing results Run details after its summary: a number, or all (env JWTCONFORM_DETAILS)")
+}
+
+// details is the value of -jwtconform.details: a count, or -1 for all.
+type details int
+
+// newDetails parses the default, from JWTCONFORM_DETAILS when it is set.
+func newDetails(s string) *details {
+	d := new(details)
+	if err := d.Set(s); err != nil {
+		panicInvalidEnv("JWTCONFORM_DETAILS", s, err)
+	}
+	return d
+}
+
+func (d *details) String() string {
+	if d == nil {
+		return "20"
+	}
+	if *d < 0 {
+		return "all"
+	}
+	return strconv.Itoa(int(*d))
+}
+
+func (d *details) Set(s string) error {
+	if s == "all" {
+		*d = -1
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return fmt.Errorf("want a number of failures to detail, or all")
+	}
+	*d = details(n)
+	return nil
+}
 
 // Updating reports whether -jwtconform.update (or JWTCONFORM_UPDATE) asks
 // for recorded data to be rewritten. It is the one spelling of "update"

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -21,14 +22,16 @@ func RunProperties(t *testing.T, a adapters.Adapter, p conformance.Profile, opts
 	t.Helper()
 	cfg := apply(t, &p, opts)
 	cfg.update = false
-	runProperties(t, a, p, cfg)
+	var fails failures
+	runProperties(t, a, p, cfg, &fails)
+	fails.report(t, a, cfg.details)
 }
 
-// runProperties is Run's property stage: a subtest per property, failing
-// when the result is unexplained or, unless updating, differs from the one
-// p.Record holds. It returns the records of the properties that ran, for
-// -jwtconform.update.
-func runProperties(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runConfig) map[string]conformance.PropertyRecord {
+// runProperties is Run's property stage: a subtest per property, adding to
+// fails a result that is unexplained or, unless updating, differs from the
+// one p.Record holds. It returns the records of the properties that ran,
+// for -jwtconform.update.
+func runProperties(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runConfig, fails *failures) map[string]conformance.PropertyRecord {
 	t.Helper()
 	var (
 		mu  sync.Mutex
@@ -50,21 +53,26 @@ func runProperties(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg 
 						mu.Lock()
 						got[key] = r.Record()
 						mu.Unlock()
+						f := failure{key: "2 " + key, unexplained: !r.Explained, causes: causesOf(nil, r.Explained)}
+						var what []string
 						if !r.Explained {
-							t.Errorf("%s\nunexplained: the profile does not predict what the library did", describeProperty(prop, r, a))
+							what = append(what, "unexplained: the profile does not predict what the library did")
 						}
-						if cfg.update || rec == nil {
-							return
+						// A deep run or another seed finds other counterexamples
+						// than the recorded ones: it fails only on what the
+						// profile cannot explain.
+						if !cfg.update && rec != nil && recordedConfig() {
+							if want, ok := rec.Properties[key]; !ok {
+								f.changed = true
+								what = append(what, fmt.Sprintf("not recorded (-want +got):\n-\t(nothing)\n+\t%s", r.Record()))
+							} else if !want.Equal(r.Record()) {
+								f.changed = true
+								what = append(what, fmt.Sprintf("property result differs from the record (-want +got):\n-\t%s\n+\t%s", want, r.Record()))
+							}
 						}
-						if !recordedConfig() {
-							// A deep run or another seed finds other counterexamples;
-							// it still fails on anything the profile cannot explain.
-							return
-						}
-						if want, ok := rec.Properties[key]; !ok {
-							t.Errorf("%s\nno recorded result; run with -jwtconform.update to record %s", describeProperty(prop, r, a), r.Record())
-						} else if !want.Equal(r.Record()) {
-							t.Errorf("%s\nproperty result mismatch (-want +got):\n-\t%s\n+\t%s", describeProperty(prop, r, a), want, r.Record())
+						if len(what) > 0 {
+							f.detail = fmt.Sprintf("%s\n%s\nreproduce: %s", describeProperty(prop, r, a), strings.Join(what, "\n"), reproduce(t.Name()))
+							fails.add(f)
 						}
 					})
 				}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -24,7 +27,11 @@ import (
 // then every rapid property ("properties/<name>", see Properties), each
 // failing when its result is unexplained or differs from the one recorded;
 // then the checks on the profile itself (every deviation explains
-// something; no recorded entry is stale). -jwtconform.properties=false
+// something; no recorded entry is stale). The vector and property
+// subtests record their results; the failures are reported together once
+// they all ran, so that a changed library reads as one summary (how many
+// results changed or are unexplained, and the root causes involved)
+// followed by the first -jwtconform.details failures, each once. -jwtconform.properties=false
 // skips the properties and -jwtconform.vectors selects vectors by id. A
 // library's own tests can call it with a custom adapter:
 //
@@ -62,6 +69,8 @@ type runConfig struct {
 	failDir string
 	// selected reports whether the vector runs at all; nil runs every one.
 	selected func(id string) bool
+	// details bounds the failures detailed after the summary; -1 is all.
+	details int
 }
 
 func flagConfig() runConfig {
@@ -69,6 +78,7 @@ func flagConfig() runConfig {
 		update:     *updateFlag,
 		properties: *propertiesFlag,
 		timeout:    *timeoutFlag,
+		details:    int(*detailsFlag),
 		selected:   func(id string) bool { return conformance.MatchGlob(*vectorsFlag, id) },
 	}
 }
@@ -92,8 +102,9 @@ func runSuite(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runCo
 	}
 	e := conformance.Evaluator{Timeout: cfg.timeout}
 	var (
-		mu  sync.Mutex
-		got = map[string]string{}
+		mu    sync.Mutex
+		got   = map[string]string{}
+		fails failures
 	)
 	t.Run("vectors", func(t *testing.T) {
 		for _, v := range vs {
@@ -112,17 +123,10 @@ func runSuite(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runCo
 					mu.Lock()
 					got[r.Key()] = r.Outcome.String()
 					mu.Unlock()
-					if !r.Explained {
-						t.Errorf("%s\nunexplained outcome: the profile predicts %s, the library gave %s\nprofile reasons: %s",
-							describe(r, mod, v), r.Profile.Verdict, r.Outcome, strings.Join(r.Profile.Reasons, "; "))
-					}
-					if cfg.update || rec == nil {
-						return
-					}
-					if want, ok := rec.Outcomes[r.Key()]; !ok {
-						t.Errorf("%s\nno recorded outcome; run with -jwtconform.update to record %s", describe(r, mod, v), r.Outcome)
-					} else if want != r.Outcome.String() {
-						t.Errorf("%s\noutcome mismatch (-want +got):\n-\t%s\n+\t%s", describe(r, mod, v), want, r.Outcome)
+					// The subtest records; the failures are reported together
+					// once every vector ran (failures.report).
+					if f, failed := vectorFailure(t.Name(), r, mod, v, rec, cfg.update); failed {
+						fails.add(f)
 					}
 				})
 			}
@@ -131,8 +135,9 @@ func runSuite(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runCo
 	t.Run("must-hold", func(t *testing.T) { checkMustHold(t, a, cfg.timeout) })
 	var props map[string]conformance.PropertyRecord
 	if cfg.properties {
-		props = runProperties(t, a, p, cfg)
+		props = runProperties(t, a, p, cfg, &fails)
 	}
+	fails.report(t, a, cfg.details)
 	t.Run("profile", func(t *testing.T) {
 		checkDeviationsUsed(t, p, vs)
 		if cfg.update || rec == nil {
@@ -195,15 +200,77 @@ func vectorKeys(vs []vectors.Vector) map[string]bool {
 	return keys
 }
 
+// vectorFailure is the failure of result r, run by the subtest called
+// name, when the profile does not explain it or it differs from the
+// record (unless updating): one message with both, never one each.
+func vectorFailure(name string, r conformance.Result, mod adapters.Module, v vectors.Vector, rec *conformance.Record, update bool) (failure, bool) {
+	f := failure{key: fmt.Sprintf("1 %s %d", r.Vector, slices.Index(conformance.Modes, r.Mode)), unexplained: !r.Explained, causes: causesOf(r.RootCauses, r.Explained)}
+	var what []string
+	if !r.Explained {
+		what = append(what, fmt.Sprintf("unexplained: the profile predicts %s (%s), the library gave %s",
+			r.Profile.Verdict, strings.Join(r.Profile.Reasons, "; "), r.Outcome))
+	}
+	if !update && rec != nil {
+		if want, ok := rec.Outcomes[r.Key()]; !ok {
+			f.changed = true
+			what = append(what, fmt.Sprintf("not recorded (-want +got):\n-\t(nothing)\n+\t%s", r.Outcome))
+		} else if want != r.Outcome.String() {
+			f.changed = true
+			what = append(what, fmt.Sprintf("outcome differs from the record (-want +got):\n-\t%s\n+\t%s", want, r.Outcome))
+		}
+	}
+	if len(what) == 0 {
+		return f, false
+	}
+	f.detail = fmt.Sprintf("%s\n%s\nreproduce: %s", describe(r, mod, v), strings.Join(what, "\n"), reproduce(name))
+	return f, true
+}
+
+// reproduce is the go test command, run from the module's root, that runs
+// exactly the subtest called name: each element of the -run pattern
+// anchored, with regexp metacharacters escaped.
+func reproduce(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return fmt.Sprintf("go test %s -run '^%s$'", packageDir(), strings.Join(parts, "$/^"))
+}
+
+// packageDir is the test's package as go test takes it from the module's
+// root ("./conformance"), or "." when no go.mod is found above it.
+func packageDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			rel, err := filepath.Rel(dir, wd)
+			if err != nil || rel == "." {
+				return "."
+			}
+			return "./" + filepath.ToSlash(rel)
+		}
+		if filepath.Dir(dir) == dir {
+			return "."
+		}
+	}
+}
+
 // describe names everything needed to reproduce a result.
 func describe(r conformance.Result, mod adapters.Module, v vectors.Vector) string {
 	lw := "library default"
 	if r.Query.SetLeeway {
 		lw = r.Query.Leeway.String()
 	}
-	return fmt.Sprintf("vector %s (%s) [%s] adapter %s, %s\npayload: %s\nnow: %s  leeway: %s  require: %v\ntoken: %s\nlibrary error: %q\nRFC: %s (%s)",
+	causes := ""
+	if len(r.RootCauses) > 0 {
+		causes = "\nroot causes: " + strings.Join(r.RootCauses, ", ")
+	}
+	return fmt.Sprintf("vector %s (%s) [%s] adapter %s, %s\npayload: %s\nnow: %s  leeway: %s  require: %v\ntoken: %s\nlibrary error: %q\nRFC: %s (%s)%s",
 		v.ID, v.Comment, r.Mode, r.Adapter, mod, v.Payload, v.NowText, lw, r.Query.Require, r.Token, r.Outcome.Error,
-		r.RFC.Verdict, strings.Join(r.RFC.Reasons, "; "))
+		r.RFC.Verdict, strings.Join(r.RFC.Reasons, "; "), causes)
 }
 
 // checkDeviationsUsed fails for every deviation and parameter of p whose

@@ -167,10 +167,13 @@ func adapterOf(s conformance.Subject) Adapter {
 	for _, ref := range s.Profile.Deviations {
 		a.Deviations = append(a.Deviations, Deviation{ID: ref.ID, Summary: presetSummary(s.Profile, ref.ID), Reason: ref.Reason})
 	}
-	for _, ref := range s.Profile.Parameters {
-		a.Deviations = append(a.Deviations, Deviation{ID: ref.Name + "=" + ref.Value, Summary: parameterSummary(ref), Reason: ref.Reason})
-	}
 	slices.SortFunc(a.Deviations, func(x, y Deviation) int { return strings.Compare(x.ID, y.ID) })
+	for _, p := range s.Profile.Parameters {
+		a.Parameters = append(a.Parameters, Parameter{Name: p.Name, Value: p.Value, Reason: p.Reason})
+	}
+	slices.SortFunc(a.Parameters, func(x, y Parameter) int {
+		return cmp.Or(strings.Compare(x.Name, y.Name), strings.Compare(x.Value, y.Value))
+	})
 	return a
 }
 

@@ -82,6 +82,9 @@ type Adapter struct {
 	RecordedWith string `json:"recordedWith,omitempty"`
 	// Deviations are the profile's declared deviations, sorted by id.
 	Deviations []Deviation `json:"deviations"`
+	// Parameters are the model parameters the profile sets one by one,
+	// sorted by name and value; absent when it sets none.
+	Parameters []Parameter `json:"parameters,omitempty"`
 	// Score sums up the adapter's results.
 	Score Score `json:"score"`
 	// RootCauses group the adapter's explained departures from the RFC by
@@ -98,6 +101,19 @@ type Deviation struct {
 	// Reason is the profile's reason, citing the RFC and the library.
 	Reason string `json:"reason"`
 }
+
+// Parameter is a parameter of the model an adapter's profile sets.
+type Parameter struct {
+	// Name is the parameter's name, as oracle.Parameters lists it.
+	Name string `json:"name"`
+	// Value is its value, in the parameter's own notation.
+	Value string `json:"value"`
+	// Reason is the profile's reason, citing the RFC and the library.
+	Reason string `json:"reason"`
+}
+
+// String is the parameter as Model.Set takes it: "nbf.default-leeway=5m".
+func (p Parameter) String() string { return p.Name + "=" + p.Value }
 
 // Score sums up one adapter's vector results.
 type Score struct {

@@ -127,12 +127,6 @@ func historyOutcomes(b *bytes.Buffer, measured []HistoryStep) {
 	}
 }
 
-// propertyKey identifies a property result: adapter, property and mode.
-type propertyKey struct {
-	adapter, property string
-	mode              conformance.Mode
-}
-
 func keyOfProperty(p conformance.PropertyResult) propertyKey {
 	return propertyKey{p.Adapter, p.Property, cmp.Or(p.Mode, conformance.Explicit)}
 }

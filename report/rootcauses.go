@@ -113,6 +113,9 @@ func setAvoid(d *Document) {
 		for _, dev := range a.Deviations {
 			has[a.Name][dev.ID] = true
 		}
+		for _, p := range a.Parameters {
+			has[a.Name][p.Name+"="+p.Value] = true
+		}
 	}
 	for ai := range d.Adapters {
 		a := &d.Adapters[ai]

@@ -69,18 +69,35 @@ func TestDiff(t *testing.T) {
 	flipped := strings.Replace(string(b), line, `{"adapter":"golang-jwt/v5/mapclaims","vector":"exp-boundary/exp-equals-now","mode":"explicit","alg":"HS256","verdict":"accept","rfc":"reject","profile":"reject","severity":"security","explained":false}`, 1)
 	changedFile := writeTemp(t, "new.json", []byte(flipped))
 	classOnly := writeTemp(t, "class.json", []byte(strings.Replace(string(b), line, strings.Replace(line, `"class":"expired"`, `"class":"other"`, 1), 1)))
+	// go-jose's Validate takes no leeway: a release that adds one turns an
+	// unsupported test into a verdict.
+	unsupported := `{"adapter":"go-jose/v4/validate","vector":"exp-boundary/exp-equals-now","mode":"explicit","alg":"HS256","verdict":"unsupported",`
+	if !bytes.Contains(b, []byte(unsupported)) {
+		t.Fatalf("results.json lacks the unsupported line to change:\n%s", unsupported)
+	}
+	start := bytes.Index(b, []byte(unsupported))
+	end := start + bytes.IndexByte(b[start:], '\n')
+	supported := writeTemp(t, "supported.json", []byte(string(b[:start])+
+		`{"adapter":"go-jose/v4/validate","vector":"exp-boundary/exp-equals-now","mode":"explicit","alg":"HS256","verdict":"reject","class":"expired","rfc":"reject","profile":"reject","explained":true},`+
+		string(b[end:])))
 	for _, tc := range []struct {
 		name     string
 		args     []string
 		wantCode int
 		want     []string
 	}{
-		{"same", []string{"diff", old, old}, 0, []string{"no outcome changed"}},
+		{"same", []string{"diff", old, old}, 0, []string{"0 verdicts changed", "gate: passes (exit status 0): nothing changed"}},
 		{"verdict changed", []string{"diff", old, changedFile}, 1, []string{
-			"1 outcomes changed, 1 of them verdicts", "golang-jwt/v5/mapclaims", "exp-boundary/exp-equals-now", "reject/expired", "accept", "none -> security"}},
-		{"markdown", []string{"diff", "-md", old, changedFile}, 1, []string{"| **!** | golang-jwt/v5/mapclaims | `exp-boundary/exp-equals-now` | explicit | `reject/expired` | `accept` |"}},
-		{"flag after the files", []string{"diff", old, changedFile, "-md"}, 1, []string{"### Outcomes (1 changed, 1 verdicts)"}},
-		{"class only", []string{"diff", old, classOnly}, 0, []string{"1 outcomes changed, 0 of them verdicts", "reject/other"}},
+			"1 verdict changed (security findings: 0 gone, 1 new)", "gate: fails (exit status 1)",
+			"== golang-jwt/v5/mapclaims: 1 verdict changed (1 outcome)", "root cause (RFC behaviour) → (unexplained)",
+			"exp-boundary/exp-equals-now", "reject/expired", "accept", "none → security"}},
+		{"markdown", []string{"diff", "-md", old, changedFile}, 1, []string{"## jwtconform diff\n\n**1 verdict changed",
+			"| **!** | `exp-boundary/exp-equals-now` | explicit | `reject/expired` | `accept` | reject | none → security | (RFC behaviour) → (unexplained) |"}},
+		{"flag after the files", []string{"diff", old, changedFile, "-md"}, 1, []string{"### golang-jwt/v5/mapclaims: 1 verdict changed (1 outcome)"}},
+		{"json", []string{"diff", "-json", old, changedFile}, 1, []string{`"schema": "jwtconform-diff/v1"`, `"gates": true`, `"verdicts": 1,`}},
+		{"class only", []string{"diff", old, classOnly}, 0, []string{"0 verdicts changed", "1 informational change", "class only", "reject/other",
+			"gate: passes (exit status 0): only informational changes"}},
+		{"unsupported becomes a verdict", []string{"diff", old, supported}, 1, []string{"1 newly supported", "unsupported", "reject/expired", "newly supported"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := invoke(t, tc.args...)

@@ -4,22 +4,33 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/jwtconform/jwtconform/report"
 )
 
-// diffResults compares two results.json files and prints every changed
-// outcome; it returns errChanged, for exit status 1, when a verdict
-// changed.
+// diffResults compares two results.json files and prints everything that
+// changed; it returns errChanged, for exit status 1, when a verdict or a
+// grade changed (report.Delta.Gates).
 func diffResults(args []string, out, _ io.Writer) error {
 	fs := newFlags("diff")
-	md := fs.Bool("md", false, "write Markdown, for a pull request or job summary")
+	md := fs.Bool("md", false, "write Markdown for a job summary or pull request: the counts first, then a section per adapter with tables cut at "+strconv.Itoa(report.DiffMarkdownRows)+" rows")
+	asJSON := fs.Bool("json", false, "write one JSON object (schema "+report.DiffSchema+"): the counts, then every change per adapter and root cause")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if err := wantArgs("diff", pos, 2, "OLD.json NEW.json"); err != nil {
 		return err
+	}
+	format := report.DiffText
+	switch {
+	case *md && *asJSON:
+		return fmt.Errorf("%w: diff: -md and -json exclude each other", errUsage)
+	case *md:
+		format = report.DiffMarkdown
+	case *asJSON:
+		format = report.DiffJSON
 	}
 	old, err := readResults(pos[0])
 	if err != nil {
@@ -30,10 +41,10 @@ func diffResults(args []string, out, _ io.Writer) error {
 		return err
 	}
 	delta := report.Diff(old, newer)
-	if err := report.WriteDiff(out, delta, *md); err != nil {
+	if err := report.WriteDiffAs(out, delta, format); err != nil {
 		return err
 	}
-	if delta.VerdictsChanged() > 0 {
+	if delta.Gates() {
 		return errChanged
 	}
 	return nil
@@ -52,3 +63,15 @@ func readResults(path string) (report.Document, error) {
 	}
 	return d, nil
 }
+
+// diffDetail is the part of diff's -h that says what it compares and which
+// changes decide the exit status.
+const diffDetail = "It compares vector outcomes (an unsupported test that now gives a verdict, or the reverse, is called out), " +
+	"property results, acceptance timelines, resource grades, fuzz findings, the module versions of every library and of Go, " +
+	"and each adapter's deviations and parameters; vector changes are grouped by the root causes the two results name " +
+	"(\"old → new\"; none is \"(RFC behaviour)\"). " +
+	"Exit status 1 when a verdict or a grade changed: a vector's verdict (unsupported ↔ a verdict included), a property's status, " +
+	"an acceptance timeline's accepted spans, a resource grade, or a fuzz finding that appeared, disappeared or changed kind. " +
+	"Exit status 0 when nothing changed or only informational things did: a rejection class, an error text, a severity or " +
+	"explanation alone, a counterexample, module or Go versions, deviation sets, vectors or adapters added or removed. " +
+	"Exit status 2 on bad input."

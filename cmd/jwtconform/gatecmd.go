@@ -167,7 +167,7 @@ func gateVersion(args []string, out, _ io.Writer) error {
 	if err := report.WriteDiff(out, delta, *md); err != nil {
 		return err
 	}
-	if delta.VerdictsChanged() > 0 {
+	if delta.Gates() {
 		return errChanged
 	}
 	return nil

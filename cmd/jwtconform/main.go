@@ -4,19 +4,21 @@
 //
 // Usage:
 //
-//	jwtconform [run] [-out DIR] [-adapter PATTERN] [-vectors PATTERN] [-q] [flags]
+//	jwtconform [run] [-out DIR] [-adapter PATTERN] [-vectors PATTERN] [-fail-on CONDITIONS] [-q] [flags]
 //	jwtconform check -payload JSON|@FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] [flags]
 //	jwtconform verify -key FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] [flags] TOKEN
-//	jwtconform diff [-md] OLD.json NEW.json
+//	jwtconform diff [-md|-json] OLD.json NEW.json
 //	jwtconform gate -module PATH -version VERSION [-from VERSION | -baseline FILE] [-md] [flags]
 //	jwtconform history -module PATH [-out DIR] [-md FILE] [flags] VERSION...
 //	jwtconform list adapters|vectors
 //	jwtconform profile -adapter NAME [-vectors PATTERN]
 //
 // 'jwtconform <command> -h' lists a command's flags with their defaults.
-// Bad input gives one line on stderr and exit status 2; diff and gate exit
-// 1 when a verdict changed, gate 3 when the suite does not build against
-// the version; any other failure exits 1.
+// Bad input gives one line on stderr and exit status 2; run exits 1 when a
+// -fail-on condition is met (by default an unexplained result or one that
+// differs from the record), diff and gate when a verdict or grade changed,
+// gate 3 when the suite does not build against the version; any other
+// failure exits 1.
 package main
 
 import (
@@ -68,7 +70,8 @@ func init() {
 	commands = []command{
 		{"run", "jwtconform [run] [flags]",
 			"run every vector through every adapter and write the reports (the default command)",
-			"Writes results.json, report.md and report.html into -out and prints the scoreboard. While it runs, each stage's progress is shown on stderr when stderr is a terminal (-q turns it off).",
+			"Writes results.json, report.md and report.html into -out and prints the scoreboard. While it runs, each stage's progress is shown on stderr when stderr is a terminal (-q turns it off). " +
+				"Exit status 1, once the reports are written, when a -fail-on condition is met (by default: a result the adapter's profile does not explain, or a vector outcome that differs from the adapter's record, as go test fails on), listing up to 10 items per condition; 0 otherwise, and with -fail-on never.",
 			runSuite},
 		{"check", "jwtconform check -payload JSON|@FILE [flags]",
 			"sign a claims set with the harness key; show how every adapter and the RFC judge it",
@@ -78,10 +81,9 @@ func init() {
 			"check a token signed by someone else, then show how every adapter and the RFC judge it",
 			"FILE is an HMAC secret (its exact bytes), a JWK or JWK set, or a PEM public key or certificate.",
 			verifyToken},
-		{"diff", "jwtconform diff [-md] OLD.json NEW.json",
-			"list the outcomes that changed between two results.json files",
-			"Exit status 1 when a verdict changed, 0 when nothing did or only classes and error texts did.",
-			diffResults},
+		{"diff", "jwtconform diff [-md|-json] OLD.json NEW.json",
+			"list what changed between two results.json files, by adapter and root cause",
+			diffDetail, diffResults},
 		{"gate", "jwtconform gate -module PATH -version VERSION [flags]",
 			"run the suite against another version of one library and list the outcomes that changed",
 			"Builds the suite of the checkout (-src) with a temporary copy of its go.mod and go.sum requiring that version (go get -modfile), runs it, and diffs its results.json against the checkout's own version (or -from, or -baseline). The checkout's go.mod and go.sum are not touched; the module proxy must be reachable unless the module cache holds the version. Exit status 0 when no verdict changed, 1 when one did, 2 on bad input or an unreachable proxy, 3 when the suite does not build against the version (the compiler's first lines are printed).",
@@ -124,12 +126,14 @@ Run 'jwtconform <command> -h' for a command's flags and their defaults.
 Patterns are globs: '*' matches any run of characters, commas separate
 alternatives ('golang-jwt/*,jwx/*').
 
-Exit status: 0 on success, whatever the libraries did; 1 when diff or
-gate finds a changed verdict, or on a failure that is not the input's
+Exit status: 0 on success; 1 when run meets a -fail-on condition (by
+default a result its profile does not explain or an outcome that differs
+from the record; the reports are written all the same), when diff or gate
+finds a changed verdict or grade, or on a failure that is not the input's
 fault; 2 on bad input (an unknown command or flag, a bad value, an
 unreadable file, a results.json or key that does not parse, an -out
-folder that is not writable, a version the module proxy does not have,
-a module proxy that cannot be reached); 3 when gate's version of the
+folder that is not writable, a version the module proxy does not have, a
+module proxy that cannot be reached); 3 when gate's version of the
 library does not build with the suite.
 `)
 }

@@ -15,9 +15,19 @@ import (
 // defaultOut is where run writes its reports.
 const defaultOut = "jwtconform-report"
 
+// subjectsOf pairs adapters with their built-in profiles and records;
+// tests replace it to give a profile that no longer explains a library.
+var subjectsOf = conformance.Subjects
+
+// failDetails bounds the items run lists per -fail-on condition that
+// failed it.
+const failDetails = 10
+
 // runSuite runs every selected vector through every selected adapter,
 // writes results.json, report.md and report.html, and prints the
-// scoreboard and the paths.
+// scoreboard and the paths. When a -fail-on condition is met it says what
+// met it and returns an error, for exit status 1, once the reports are
+// written.
 func runSuite(args []string, out, stderr io.Writer) error {
 	fs := newFlags("run")
 	dir := fs.String("out", defaultOut, "`DIR` to write results.json, report.md and report.html into; created if need be")
@@ -26,6 +36,9 @@ func runSuite(args []string, out, stderr io.Writer) error {
 	timeout := fs.Duration("timeout", harness.DefaultTimeout, "bound on one library call, a positive `DURATION`")
 	timestamp := fs.Bool("timestamp", false, "record the current time in results.json (two runs then differ)")
 	quiet := fs.Bool("q", false, "show no progress on stderr (it is shown only when stderr is a terminal)")
+	failOn := fs.String("fail-on", report.DefaultFailOn, "`CONDITIONS` that give exit status 1 once the reports are written, comma-separated: "+
+		"unexplained (a result the adapter's profile does not predict), changed (a vector outcome that differs from the adapter's record), "+
+		"security (any security finding, explained or not), or never")
 	var sec sections
 	fs.BoolVar(&sec.properties, "properties", true, "report the property results go test recorded (profiles/*.record.jsonl), replaying each counterexample")
 	fs.StringVar(&sec.resources, "resources", "off", "resource-exhaustion `SWEEP`: off, quick (1 KB to 16 KB, seconds) or full (1 KB to 10 MB, minutes); its allocation figures vary slightly between runs")
@@ -41,6 +54,10 @@ func runSuite(args []string, out, stderr io.Writer) error {
 	if err := sec.validate(); err != nil {
 		return err
 	}
+	conds, err := report.ParseFailOn(*failOn)
+	if err != nil {
+		return fmt.Errorf("%w: -fail-on: %v", errUsage, err)
+	}
 	if err := checkTimeout(*timeout); err != nil {
 		return err
 	}
@@ -52,7 +69,7 @@ func runSuite(args []string, out, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	subjects, err := conformance.Subjects(as)
+	subjects, err := subjectsOf(as)
 	if err != nil {
 		return err
 	}
@@ -93,7 +110,19 @@ func runSuite(args []string, out, stderr io.Writer) error {
 	for _, p := range paths {
 		fmt.Fprintln(out, "wrote", p)
 	}
-	return nil
+	records := make(map[string]*conformance.Record, len(subjects))
+	for _, s := range subjects {
+		records[s.Adapter.Name()] = s.Profile.Record
+	}
+	check := report.CheckRun(doc, records, conds)
+	if !check.Failed() {
+		return nil
+	}
+	fmt.Fprintln(out)
+	for _, l := range check.Details(failDetails) {
+		fmt.Fprintln(out, l)
+	}
+	return fmt.Errorf("%s (the reports are written; -fail-on never exits 0 whatever the libraries did)", check.Reason())
 }
 
 // checkWritable creates dir if need be and checks that a file can be
