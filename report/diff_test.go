@@ -68,7 +68,7 @@ func TestDiff(t *testing.T) {
 		{name: "verdict", change: func(d *Document) {
 			r := &d.Results[alphaExpEqualsNowExplicit]
 			r.Verdict, r.Class, r.Severity = adapters.Reject, adapters.Expired, conformance.None
-		}, want: DiffSummary{Verdicts: 1, Outcomes: 1, SecurityGone: 1}, kinds: []ChangeKind{KindVerdict}},
+		}, want: DiffSummary{Verdicts: 1, Outcomes: 1}, kinds: []ChangeKind{KindVerdict}}, // accepting at exp is a policy
 		{name: "unsupported becomes a verdict", change: func(d *Document) {
 			r := &d.Results[alphaQuotedExpExplicit]
 			r.Verdict, r.Class, r.Error = adapters.Reject, adapters.MalformedClaim, "not a number"
@@ -77,8 +77,8 @@ func TestDiff(t *testing.T) {
 			r := &d.Results[alphaExp1sExplicit]
 			r.Verdict, r.Error = adapters.Unsupported, "no leeway"
 		}, want: DiffSummary{Verdicts: 1, Unsupported: 1, Outcomes: 1}, kinds: []ChangeKind{KindUnsupported}},
-		{name: "severity only (new grading)", change: func(d *Document) { d.Results[alphaExpEqualsNowExplicit].Severity = conformance.Policy },
-			want: DiffSummary{Outcomes: 1, SecurityGone: 1, Informational: 1}, kinds: []ChangeKind{KindSeverity}},
+		{name: "severity only (new grading)", change: func(d *Document) { d.Results[alphaExpEqualsNowExplicit].Severity = conformance.Security },
+			want: DiffSummary{Outcomes: 1, SecurityNew: 1, Informational: 1}, kinds: []ChangeKind{KindSeverity}},
 		{name: "explanation only (profile changed)", change: func(d *Document) { d.Results[alphaExpEqualsNowExplicit].Explained = false },
 			want: DiffSummary{Outcomes: 1, Informational: 1}, kinds: []ChangeKind{KindExplained}},
 		{name: "library version", change: func(d *Document) { d.Modules[1].Version = "v2.0.0" }, want: DiffSummary{Informational: 1},

@@ -73,7 +73,7 @@ func TestCheckRun(t *testing.T) {
 			t.Errorf("unexplained lacks %q: %q", w, c.Unexplained)
 		}
 	}
-	for _, w := range []string{"alpha/v1 property exp-boundary explicit: fails", "beta/v2 resource deep-nesting", "beta/v2 fuzz a: panic", "alpha/v1 exp-boundary/exp-equals-now explicit: accept where the RFC says reject"} {
+	for _, w := range []string{"alpha/v1 property exp-boundary explicit: fails", "beta/v2 resource deep-nesting", "beta/v2 fuzz a: panic", "beta/v2 wrong-type/quoted-exp explicit: panic where the RFC says reject"} {
 		if !has(c.Security, w) {
 			t.Errorf("security lacks %q: %q", w, c.Security)
 		}

@@ -72,7 +72,7 @@ func TestRunFailOn(t *testing.T) {
 		{"never", tamperRecord, "exp-boundary/*", []string{"-fail-on=never"}, 0, nil, ""},
 		{"unexplained", dropDeviation, "huge-values/*", []string{"-fail-on", "unexplained"}, 1,
 			[]string{"unexplained ("}, "-fail-on unexplained: "},
-		{"security", nil, "exp-boundary/*", []string{"-fail-on", "security,changed"}, 1,
+		{"security", nil, "zero-negative/exp-zero", []string{"-fail-on", "security,changed"}, 1,
 			[]string{"security (", "where the RFC says reject"}, " security findings"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

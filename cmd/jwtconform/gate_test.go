@@ -107,12 +107,12 @@ func TestGate(t *testing.T) {
 		wantStderr string
 	}{
 		{"a verdict changes", []string{"-version", "v1.1.0"}, 1, []string{
-			"gate: example.com/lib v1.0.0 -> v1.1.0\n", "1 outcomes changed, 1 of them verdicts", "exp-boundary/exp-equals-now"}, ""},
+			"gate: example.com/lib v1.0.0 -> v1.1.0\n", "1 verdict changed", "exp-boundary/exp-equals-now"}, ""},
 		{"markdown", []string{"-version", "v1.1.0", "-md"}, 1, []string{
-			"**jwtconform gate**: `example.com/lib` v1.0.0 → v1.1.0", "### Outcomes (1 changed, 1 verdicts)"}, ""},
-		{"from a version", []string{"-version", "v1.1.0", "-from", "v1.1.0"}, 0, []string{"v1.1.0 -> v1.1.0", "no outcome changed"}, ""},
-		{"against a baseline", []string{"-version", "v1.1.0", "-baseline", changed}, 0, []string{"baseline " + changed + " -> v1.1.0", "no outcome changed"}, ""},
-		{"reports kept", []string{"-version", "v1.0.0", "-out", keep}, 0, []string{"no outcome changed"}, ""},
+			"**jwtconform gate**: `example.com/lib` v1.0.0 → v1.1.0", "### golang-jwt/v5/mapclaims: 1 verdict changed (1 outcome)"}, ""},
+		{"from a version", []string{"-version", "v1.1.0", "-from", "v1.1.0"}, 0, []string{"v1.1.0 -> v1.1.0", "nothing changed"}, ""},
+		{"against a baseline", []string{"-version", "v1.1.0", "-baseline", changed}, 0, []string{"baseline " + changed + " -> v1.1.0", "nothing changed"}, ""},
+		{"reports kept", []string{"-version", "v1.0.0", "-out", keep}, 0, []string{"nothing changed"}, ""},
 		{"a build failure", []string{"-version", "v1.2.0"}, 3, []string{
 			"gate: example.com/lib v1.2.0: build failure (the version gated): jwtconform does not compile against it:\n  # github.com/jwtconform/jwtconform/cmd/jwtconform\n",
 			"undefined: lib.File"}, ""},
