@@ -392,7 +392,8 @@ func testRootCauses(t *testing.T, ctx context.Context) {
 		{name: "unexplained only", filter: []chromedp.Action[chromedp.Void]{click(`#q-unexplained`)},
 			want: []string{"beta/v2 unexplained"},
 			open: `#rc-a1 details.rc[data-cat=unexplained]`, count: "5",
-			rows: []string{"E exp-boundary/now-1ns-before-exp", "D json-syntax/bom", "E json-syntax/invalid-utf8", "D json-syntax/invalid-utf8", "E wrong-type/quoted-exp"}},
+			// gravest first: security, lenient, interop, info
+			rows: []string{"E wrong-type/quoted-exp", "E json-syntax/invalid-utf8", "D json-syntax/invalid-utf8", "E exp-boundary/now-1ns-before-exp", "D json-syntax/bom"}},
 		{name: "severity lenient", filter: onlySeverity("lenient"),
 			want: []string{"beta/v2 unexplained", "beta/v2 quoted-number-accepted"},
 			open: `#rc-a1 details.rc[data-cat=unexplained]`, rows: []string{"E json-syntax/invalid-utf8", "D json-syntax/invalid-utf8"}, count: "2 of 5"},

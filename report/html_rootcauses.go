@@ -250,7 +250,7 @@ func headline(d Document, view []htmlAdapterCauses) htmlHeadline {
 			}
 			c.Title = fmt.Sprintf("%s: %d %s root cause(s), explaining %d result(s)", a.Name, c.Causes, s, c.Results)
 			if s == conformance.Security {
-				sec.causes, sec.results = c.Causes, c.Results
+				sec.causes, sec.results = c.Causes, a.Score.Security
 			}
 			causes += c.Causes
 			departures += c.Results
@@ -272,7 +272,7 @@ func headline(d Document, view []htmlAdapterCauses) htmlHeadline {
 	}
 	esc := template.HTMLEscapeString
 	h.Text = append(h.Text, template.HTML(fmt.Sprintf(
-		"%d vectors ran through %d adapters in %d modes: %d results depart from RFC 7519 and are explained by %d root causes; %s.",
+		"%d vectors × %d adapters × %d modes: %d results depart from RFC 7519, explained by %d root causes; %s.",
 		len(d.Vectors), len(d.Adapters), len(conformance.Modes), departures, causes,
 		map[bool]string{true: "no outcome is unexplained", false: fmt.Sprintf("<b>%d results are unexplained</b> (⚑ below: a new bug, a changed library or a wrong profile)", unexplained)}[unexplained == 0])))
 	if len(insecure) == 0 {
@@ -280,20 +280,19 @@ func headline(d Document, view []htmlAdapterCauses) htmlHeadline {
 	} else {
 		parts := make([]string, len(insecure))
 		for i, w := range insecure {
-			parts[i] = fmt.Sprintf("<b>%s</b> (%d root cause%s, %d results)", esc(w.name), w.causes, plural(w.causes), w.results)
+			parts[i] = fmt.Sprintf("<b>%s</b> (%d root cause%s; %d result%s graded security)", esc(w.name), w.causes, plural(w.causes), w.results, plural(w.results))
 		}
 		s := fmt.Sprintf(`<span class="badge security">%s security</span> %s accept%s tokens the RFC requires to be rejected for a time reason`,
 			esc(markOf(string(conformance.Security)).Symbol), strings.Join(parts, ", "), map[bool]string{true: "s", false: ""}[len(insecure) == 1])
 		if len(secure) > 0 {
 			names := make([]string, len(secure))
 			for i, w := range secure {
-				names[i] = esc(w.name)
+				names[i] = `<span class="nw">` + esc(w.name) + `</span>`
 			}
 			s += "; " + strings.Join(names, ", ") + " do" + map[bool]string{true: "es", false: ""}[len(secure) == 1] + " not"
 		}
 		h.Text = append(h.Text, template.HTML(s+"."))
 	}
-	h.Text = append(h.Text, `Below, each adapter's root causes, gravest first, with the smallest vector that shows it and a command that reproduces it; open one for all its vectors, click a vector for its token and the library's error. <a href="#timeline">The timeline</a> after them shows which clock values each verification path accepts around nbf and exp.`)
 	return h
 }
 

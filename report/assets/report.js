@@ -116,7 +116,11 @@
     const box = $('.rc-vectors', d);
     if (box.dataset.done) return;
     box.dataset.done = '1';
-    const list = byCause[d.dataset.rc] || [];
+    // Gravest first, then in the page's order of vectors and modes.
+    const rank = {};
+    data.marks.forEach((m, i) => { rank[m.category] = i; });
+    const list = (byCause[d.dataset.rc] || []).slice().sort((a, b) =>
+      (rank[categoryOf(data.results[a])] - rank[categoryOf(data.results[b])]) || (a - b));
     const body0 = $('.rc-body', d);
     const v0 = data.vectors[Number(body0.dataset.v)];
     const m0 = body0.dataset.m;
