@@ -6,7 +6,8 @@
 //     Document (see SCHEMA.md and results.schema.json), written by Encode
 //     and read back by Decode.
 //   - report.md, sized for a GitHub job summary: WriteMarkdown.
-//   - report.html, one self-contained page with the vectors × adapters
+//   - report.html, one self-contained page that opens with the root causes
+//     per library and the acceptance timeline, then the vectors × adapters
 //     matrix: WriteHTML.
 //
 // Build assembles a Document from the results of the vectors and,

@@ -23,15 +23,20 @@ var assets embed.FS
 // htmlTemplate is the page template, parsed once.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-		"badge": func(s conformance.Severity) string { return cmp.Or(string(s), "agree") },
-		"mark":  func(s conformance.Severity) CategoryMark { return markOf(cmp.Or(string(s), "agree")) },
+		"badge":      func(s conformance.Severity) string { return cmp.Or(string(s), "agree") },
+		"mark":       func(s conformance.Severity) CategoryMark { return markOf(cmp.Or(string(s), "agree")) },
+		"code":       codeSpans,
+		"text":       textHTML,
+		"modeTitle":  func(m conformance.Mode) string { return modeTitles[m] },
+		"modeLetter": modeLetter,
 	}).ParseFS(assets, "assets/report.html.tmpl"))
 })
 
 // Categories are what the severity filter of report.html offers: the
-// severities, then "agree" for an outcome the RFC requires and
-// "unsupported" for a test the library cannot express.
-var Categories = []string{string(conformance.Security), string(conformance.Interop), string(conformance.Info), "agree", "unsupported"}
+// severities, gravest first, then "agree" for an outcome the RFC requires
+// and "unsupported" for a test the library cannot express.
+var Categories = []string{string(conformance.Security), string(conformance.Lenient), string(conformance.Interop),
+	string(conformance.Policy), string(conformance.Info), "agree", "unsupported"}
 
 // CategoryMark is how report.html shows a category besides its colour: a
 // symbol in every cell and badge, and words in the legend and tooltips,
@@ -48,11 +53,14 @@ type CategoryMark struct {
 }
 
 // CategoryMarks lists a mark for every category, in the order of
-// Categories. A category without one would be told by colour alone.
+// Categories. A category without one would be told by colour alone. The
+// meanings shorten conformance.Rules, which say when each applies.
 var CategoryMarks = []CategoryMark{
-	{string(conformance.Security), "!", "accepts what the RFC says MUST be rejected, or panics or hangs"},
-	{string(conformance.Interop), "⊘", "rejects what the RFC says MUST be accepted"},
-	{string(conformance.Info), "?", "a choice the RFC leaves open"},
+	{string(conformance.Security), "!", "accepts a token the RFC requires to be rejected for a time reason, beyond any permitted leeway; or panics or hangs"},
+	{string(conformance.Lenient), "≈", "accepts malformed input the RFC requires to be rejected, whose time claims would still pass"},
+	{string(conformance.Interop), "⊘", "rejects a token the RFC requires to be accepted"},
+	{string(conformance.Policy), "§", "a choice the RFC permits that a user must know: a default leeway of at most 5 minutes, a claim required, iat checked, a key-length rule"},
+	{string(conformance.Info), "?", "a point the RFC leaves to the implementation: either verdict conforms"},
 	{"agree", "", "what the RFC requires"},
 	{"unsupported", "", "the verification path cannot express an option the vector needs (a leeway, a required claim, a sub-second clock): not run, never counted as agreeing or failing"},
 }
@@ -68,8 +76,11 @@ func markOf(c string) CategoryMark {
 }
 
 // WriteHTML writes report.html: one self-contained page (inline style,
-// script and data; nothing loaded from the network) with the scoreboard,
-// the vectors × adapters matrix grouped by result pattern, filters by
+// script and data; nothing loaded from the network) that opens with the
+// root causes (a headline, a library × severity table, and per adapter
+// its root causes, gravest first, each with its smallest reproduction and
+// expandable to its vectors) and the acceptance timeline, then the
+// scoreboard, the vectors × adapters matrix grouped by result pattern, filters by
 // adapter, mode, severity, topic and flag, a side panel with everything
 // about a clicked cell, and the deviations, properties, resources and
 // fuzzing sections.
@@ -92,6 +103,8 @@ func WriteHTML(w io.Writer, d Document) error {
 // htmlPage is the template's data.
 type htmlPage struct {
 	Doc        *Document
+	Headline   htmlHeadline
+	Causes     []htmlAdapterCauses
 	Digest     string
 	Modes      []conformance.Mode
 	Categories []string
@@ -265,7 +278,10 @@ func newHTMLPage(d Document) (*htmlPage, error) {
 		}
 	}
 	p.Groups, p.Topics, p.Flags = matrix(d)
-	data, err := htmlData(d)
+	var causeOf []int
+	p.Causes, causeOf = rootCauseView(d)
+	p.Headline = headline(d, p.Causes)
+	data, err := htmlData(d, causeOf)
 	if err != nil {
 		return nil, err
 	}
@@ -352,10 +368,8 @@ func category(r Result) string {
 		return "unsupported"
 	case r.Severity == conformance.None:
 		return "agree"
-	case r.Severity == conformance.Security:
-		return string(conformance.Security)
-	case r.Severity == conformance.Interop:
-		return string(conformance.Interop)
+	case slices.Contains(conformance.Severities, r.Severity):
+		return string(r.Severity)
 	}
 	return string(conformance.Info)
 }
@@ -393,10 +407,11 @@ type htmlRFC struct {
 // htmlData is the JSON block the page's script reads: adapters, vectors
 // with a reproducing command per mode, and each result as an array
 // [adapter, vector, mode, verdict, class, error index or -1, profile
-// verdict, severity, explained as 0 or 1], with error texts stored once.
+// verdict, severity, explained as 0 or 1, index of its entry in the
+// root-cause view or -1], with error texts stored once.
 // encoding/json escapes <, > and &, so the block cannot end its script
 // element early.
-func htmlData(d Document) ([]byte, error) {
+func htmlData(d Document, causeOf []int) ([]byte, error) {
 	type adapterJSON struct {
 		Name   string `json:"name"`
 		Module string `json:"module"`
@@ -409,7 +424,7 @@ func htmlData(d Document) ([]byte, error) {
 		Vectors  []htmlVector       `json:"vectors"`
 		Results  json.RawMessage    `json:"results"`
 		Errors   []string           `json:"errors"`
-	}{Modes: conformance.Modes, Marks: CategoryMarks, Errors: []string{}}
+	}{Modes: conformance.Modes, Marks: append(slices.Clone(CategoryMarks), unexplainedMark), Errors: []string{}}
 	adapterAt := map[string]int{}
 	for i, a := range d.Adapters {
 		adapterAt[a.Name] = i
@@ -472,6 +487,8 @@ func htmlData(d Document) ([]byte, error) {
 		}
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(explained), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(causeOf[i]), 10)
 		b = append(b, ']')
 	}
 	out.Results = append(b, ']')

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,5 +52,54 @@ func TestExplicitNotExpressible(t *testing.T) {
 			}
 			t.Errorf("no scoreboard line for alpha/v1 starting %q", tc.line)
 		})
+	}
+}
+
+// TestRootCauseView: every result the view lists under a root cause is one
+// whose root causes, joined, are that root cause's id (or an unexplained
+// one under the unexplained entry), and each entry lists as many results
+// as it counts, so that opening a root cause shows all its vectors.
+func TestRootCauseView(t *testing.T) {
+	d := fixtureDocument()
+	view, of := rootCauseView(d)
+	byIndex := map[int]htmlRootCause{}
+	for _, ac := range view {
+		for _, e := range slices.Concat(ac.Main, ac.Info) {
+			if e.Example.Adapter != ac.Name {
+				t.Errorf("%s: entry %s of another adapter %s", ac.Name, e.ID, e.Example.Adapter)
+			}
+			byIndex[e.Index] = e
+		}
+	}
+	listed := map[int]int{}
+	for i, r := range d.Results {
+		k := of[i]
+		departs := !r.Explained || r.Severity != conformance.None
+		if k < 0 {
+			if departs {
+				t.Errorf("%s %s %s: a departure listed under no root cause", r.Adapter, r.Vector, r.Mode)
+			}
+			continue
+		}
+		e, ok := byIndex[k]
+		if !ok {
+			t.Fatalf("%s %s %s: entry %d not in the view", r.Adapter, r.Vector, r.Mode, k)
+		}
+		want := rootCauseKey(r)
+		if !r.Explained {
+			want = Unexplained
+		}
+		if e.ID != want || e.Example.Adapter != r.Adapter {
+			t.Errorf("%s %s %s: listed under %s of %s, want %s", r.Adapter, r.Vector, r.Mode, e.ID, e.Example.Adapter, want)
+		}
+		listed[k]++
+	}
+	if len(byIndex) != 5 {
+		t.Errorf("%d entries, want 5 (alpha: exp-inclusive, bom-rejected; beta: unexplained, quoted-number-accepted, bom-rejected)", len(byIndex))
+	}
+	for k, e := range byIndex {
+		if listed[k] != e.Results {
+			t.Errorf("%s of %s counts %d results and lists %d", e.ID, e.Example.Adapter, e.Results, listed[k])
+		}
 	}
 }
