@@ -280,7 +280,7 @@ func newHTMLPage(d Document) (*htmlPage, error) {
 	p.Groups, p.Topics, p.Flags = matrix(d)
 	var causeOf []int
 	p.Causes, causeOf = rootCauseView(d)
-	p.Headline = headline(d, p.Causes)
+	p.Headline = causesHeadline(d, p.Causes)
 	data, err := htmlData(d, causeOf)
 	if err != nil {
 		return nil, err

@@ -223,8 +223,8 @@ var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 // textHTML is s as HTML text content; never use it in an attribute.
 func textHTML(s string) template.HTML { return template.HTML(textEscaper.Replace(s)) }
 
-// headline builds the paragraph and the library × severity table.
-func headline(d Document, view []htmlAdapterCauses) htmlHeadline {
+// causesHeadline builds the paragraph and the library × severity table.
+func causesHeadline(d Document, view []htmlAdapterCauses) htmlHeadline {
 	h := htmlHeadline{}
 	for _, s := range conformance.Severities {
 		h.Columns = append(h.Columns, markOf(string(s)))
@@ -280,7 +280,7 @@ func headline(d Document, view []htmlAdapterCauses) htmlHeadline {
 	} else {
 		parts := make([]string, len(insecure))
 		for i, w := range insecure {
-			parts[i] = fmt.Sprintf("<b>%s</b> (%d root cause%s; %d result%s graded security)", esc(w.name), w.causes, plural(w.causes), w.results, plural(w.results))
+			parts[i] = fmt.Sprintf("<b>%s</b> (%d %s; %d %s graded security)", esc(w.name), w.causes, plural(w.causes, "root cause", "root causes"), w.results, plural(w.results, "result", "results"))
 		}
 		s := fmt.Sprintf(`<span class="badge security">%s security</span> %s accept%s tokens the RFC requires to be rejected for a time reason`,
 			esc(markOf(string(conformance.Security)).Symbol), strings.Join(parts, ", "), map[bool]string{true: "s", false: ""}[len(insecure) == 1])
@@ -294,13 +294,6 @@ func headline(d Document, view []htmlAdapterCauses) htmlHeadline {
 		h.Text = append(h.Text, template.HTML(s+"."))
 	}
 	return h
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // codeSpans escapes s and shows its `backquoted` parts as code, as the
