@@ -17,9 +17,6 @@ import (
 const (
 	mdExamplesPerCause = 2
 	mdUnexplainedLimit = 20
-	// mdTailReserve is what the sections after the examples need of
-	// MarkdownBudget; the examples stop where they would eat into it.
-	mdTailReserve = 24 << 10
 )
 
 // severityWord is a severity as the reports name it, with a symbol so
@@ -52,7 +49,7 @@ func mdHeadline(b *bytes.Buffer, d Document) {
 	unexplained := 0
 	for _, a := range d.Adapters {
 		unexplained += a.Score.Unexplained
-		if a.Score.RootCauses.Security+resourceFailures(d, a.Name) > 0 {
+		if a.Score.RootCauses.Security+len(unsafeFindings(d, a.Name)) > 0 {
 			failOpen = append(failOpen, mdCode(a.Name))
 		} else if a.Score.RootCauses.Security+a.Score.RootCauses.Lenient+a.Score.RootCauses.Interop == 0 {
 			strict = append(strict, mdCode(a.Name))
@@ -88,7 +85,7 @@ func mdHeadline(b *bytes.Buffer, d Document) {
 		for _, s := range conformance.Severities {
 			n, results := a.Score.RootCauses.Of(s), a.Score.results(s)
 			if s == conformance.Security {
-				n += resourceFailures(d, a.Name) // a shape that fails is a root cause with no vector
+				n += len(unsafeFindings(d, a.Name)) // a failure under crafted input is a root cause with no vector
 			}
 			switch {
 			case n == 0:
@@ -120,24 +117,23 @@ func mdRootCauses(b *bytes.Buffer, d Document) {
 	b.WriteString("## Root causes per library\n\n")
 	for _, a := range d.Adapters {
 		fmt.Fprintf(b, "### %s (%s)\n\n", mdCode(a.Name), mdCode(a.Module.String()))
-		var info []string
+		var info, combined []string
 		rows := 0
-		for _, r := range d.Resources {
-			if r.Adapter != a.Name || r.Severity == conformance.None {
-				continue
-			}
+		for _, u := range unsafeFindings(d, a.Name) {
 			if rows == 0 {
 				b.WriteString("| severity | root cause | what the library does | results | smallest reproduction | how to avoid |\n|---|---|---|--:|---|---|\n")
 			}
 			rows++
-			fmt.Fprintf(b, "| %s | %s | %s | – | %s | – |\n", severityWord[r.Severity], mdCodeCell("resources: "+r.Shape),
-				mdCell(fmt.Sprintf("allocates %s bytes per input byte at the largest size (growth %s): %s",
-					strconv.FormatFloat(r.AllocPerByte, 'f', 1, 64), strconv.FormatFloat(r.Growth, 'f', 2, 64), r.Note)),
-				mdCell("go test ./conformance -run TestResourceSweep -jwtconform.resources"))
+			fmt.Fprintf(b, "| %s | %s | %s | – | %s | – |\n", severityWord[conformance.Security], mdCodeCell(u.ID), mdCell(truncate(u.Summary, 240)), mdCodeCell(u.Reproduce))
 		}
 		for _, rc := range a.RootCauses {
-			if rc.Severity == conformance.Info {
+			switch {
+			case rc.Severity == conformance.Info:
 				info = append(info, fmt.Sprintf("%s (%d)", mdCode(rc.ID), rc.Results))
+				continue
+			case rc.Severity == conformance.Policy && strings.Contains(rc.ID, " + "):
+				// Combinations of policies are the same policies met together.
+				combined = append(combined, fmt.Sprintf("%s (%d)", mdCode(rc.ID), rc.Results))
 				continue
 			}
 			if rows == 0 {
@@ -145,11 +141,18 @@ func mdRootCauses(b *bytes.Buffer, d Document) {
 			}
 			rows++
 			v := d.vector(rc.Example.Vector)
-			fmt.Fprintf(b, "| %s | %s | %s | %d (%s) | %s | %s |\n", severityWord[rc.Severity], mdCodeCell(rc.ID), mdCell(rc.Summary),
+			summary := rc.Summary
+			if strings.Contains(rc.ID, " + ") {
+				summary = "these only together (each is in the deviations table)"
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %d (%s) | %s | %s |\n", severityWord[rc.Severity], mdCodeCell(rc.ID), mdCell(summary),
 				rc.Results, modeLetters(rc.Modes), reproductionCell(v, rc.Example.Mode), mdAvoid(rc.Avoid))
 		}
 		if rows == 0 {
 			b.WriteString("No departure from RFC 7519 beyond the points it leaves open.\n")
+		}
+		if len(combined) > 0 {
+			fmt.Fprintf(b, "\nPolicies met together (policy): %s.\n", strings.Join(combined, ", "))
 		}
 		if len(info) > 0 {
 			fmt.Fprintf(b, "\nPoints the RFC leaves open, as this library settles them (info): %s.\n", strings.Join(info, ", "))
@@ -170,7 +173,7 @@ func reproductionCell(v Vector, m conformance.Mode) string {
 			opts += ", require " + RequireList(v.Require)
 		}
 	}
-	return fmt.Sprintf("%s at now %s, %s", mdCodeCell(payloadPreview(v, 120)), mdCodeCell(v.Now), mdCell(opts))
+	return fmt.Sprintf("%s at now %s, %s", mdCodeCell(payloadPreview(v, 80)), mdCodeCell(v.Now), mdCell(opts))
 }
 
 // mdAvoid is how to avoid a root cause, in a table cell.
@@ -192,9 +195,9 @@ func modeLetters(ms []conformance.Mode) string {
 }
 
 // mdExamples writes a few vectors per root cause graded security, lenient
-// or interop, with a command that replays each, as long as report.md stays
-// within MarkdownBudget.
-func mdExamples(b *bytes.Buffer, d Document) {
+// or interop, with a command that replays each, while b stays within
+// limit bytes (less a line to say what was left out).
+func mdExamples(b *bytes.Buffer, d Document, limit int) {
 	type example struct {
 		r Result
 		v Vector
@@ -226,7 +229,7 @@ func mdExamples(b *bytes.Buffer, d Document) {
 			if len(exs) == 0 {
 				continue
 			}
-			if b.Len() > MarkdownBudget-mdTailReserve {
+			if b.Len() > limit-2048 {
 				skipped++
 				continue
 			}
@@ -273,16 +276,36 @@ func mdUnexplained(b *bytes.Buffer, d Document) {
 	b.WriteString("\n")
 }
 
-// resourceFailures counts the shapes on which an adapter failed the
-// resource bound.
-func resourceFailures(d Document, adapter string) int {
-	n := 0
+// unsafeFinding is a way a library fails under crafted input, graded
+// security whatever the claims: a resource shape whose allocation fails
+// the bound, or a panic, hang or allocation a fuzz target found.
+type unsafeFinding struct {
+	ID, Summary, Reproduce string
+}
+
+// unsafeFindings lists an adapter's unsafe findings, resources first.
+func unsafeFindings(d Document, adapter string) []unsafeFinding {
+	var out []unsafeFinding
 	for _, r := range d.Resources {
 		if r.Adapter == adapter && r.Severity == conformance.Security {
-			n++
+			out = append(out, unsafeFinding{"resources: " + r.Shape,
+				fmt.Sprintf("allocates %s bytes per input byte at the largest size (growth %s): %s",
+					strconv.FormatFloat(r.AllocPerByte, 'f', 1, 64), strconv.FormatFloat(r.Growth, 'f', 2, 64), r.Note),
+				"go test ./conformance -run TestResourceSweep -jwtconform.resources"})
 		}
 	}
-	return n
+	for _, f := range d.Fuzz {
+		if f.Adapter == adapter && fuzzUnsafe(f.Kind) {
+			out = append(out, unsafeFinding{"fuzz: " + f.Kind + " (" + f.Target + ")", f.Detail, f.Reproduce})
+		}
+	}
+	return out
+}
+
+// fuzzUnsafe reports whether a fuzz finding's kind is a failure under
+// crafted input rather than a verdict.
+func fuzzUnsafe(kind string) bool {
+	return kind == "panic" || kind == "timeout" || kind == "alloc"
 }
 
 // WriteFindsSummary writes the root causes of every adapter by severity as
@@ -301,10 +324,8 @@ func WriteFindsSummary(w io.Writer, d Document) error {
 			}
 			var ids []string
 			if s == conformance.Security {
-				for _, r := range d.Resources {
-					if r.Adapter == a.Name && r.Severity == s {
-						ids = append(ids, mdCode("resources: "+r.Shape))
-					}
+				for _, u := range unsafeFindings(d, a.Name) {
+					ids = append(ids, mdCode(u.ID))
 				}
 			}
 			for _, rc := range a.RootCauses {

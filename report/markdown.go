@@ -31,19 +31,22 @@ const (
 // each, the acceptance timeline, a few examples per root cause, then the
 // scoreboard, the deviations table, properties, resources and fuzzing.
 func WriteMarkdown(w io.Writer, d Document) error {
-	var b bytes.Buffer
-	b.Grow(64 << 10)
+	var b, tail bytes.Buffer
+	b.Grow(MarkdownBudget)
 	mdHeader(&b, d)
 	mdHeadline(&b, d)
 	mdUnexplained(&b, d)
 	mdRootCauses(&b, d)
 	mdTimelines(&b, d)
-	mdExamples(&b, d)
-	mdScoreboard(&b, d)
-	mdDeviations(&b, d)
-	mdProperties(&b, d)
-	mdResources(&b, d)
-	mdFuzz(&b, d)
+	mdScoreboard(&tail, d)
+	mdDeviations(&tail, d)
+	mdProperties(&tail, d)
+	mdResources(&tail, d)
+	mdFuzz(&tail, d)
+	// The examples take what the budget leaves; the sections after them
+	// are written first to know how much that is.
+	mdExamples(&b, d, MarkdownBudget-tail.Len())
+	b.Write(tail.Bytes())
 	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("report: write markdown: %w", err)
 	}
@@ -205,16 +208,36 @@ func mdFuzz(b *bytes.Buffer, d Document) {
 		b.WriteString("Not run.\n\n")
 		return
 	}
-	if len(d.Fuzz) == 0 {
-		b.WriteString("None.\n\n")
-		return
-	}
-	b.WriteString("| target | kind | adapter | detail | reproduce |\n|---|---|---|---|---|\n")
+	explained := map[string]int{}
+	var adapters []string
+	shown := 0
 	for _, f := range d.Fuzz {
+		if f.Kind == "explained" { // fuzz.KindExplained: a departure a deviation now covers
+			if explained[f.Adapter] == 0 {
+				adapters = append(adapters, f.Adapter)
+			}
+			explained[f.Adapter]++
+			continue
+		}
+		if shown == 0 {
+			b.WriteString("| target | kind | adapter | detail | reproduce |\n|---|---|---|---|---|\n")
+		}
+		shown++
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdCell(f.Target), mdCell(f.Kind), mdCell(f.Adapter),
 			mdCell(truncate(f.Detail, mdErrorLimit)), mdCodeCell(f.Reproduce))
 	}
-	b.WriteString("\n")
+	if shown > 0 {
+		b.WriteString("\n")
+	}
+	if len(adapters) > 0 {
+		parts := make([]string, len(adapters))
+		for i, a := range adapters {
+			parts[i] = fmt.Sprintf("%s (%d)", mdCode(a), explained[a])
+		}
+		fmt.Fprintf(b, "Committed differential inputs that a profile deviation now explains (kind explained, details in results.json): %s.\n\n", strings.Join(parts, ", "))
+	} else if shown == 0 {
+		b.WriteString("None.\n\n")
+	}
 }
 
 // payloadPreview is the payload as one line, cut to limit bytes: verbatim
