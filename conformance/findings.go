@@ -20,6 +20,10 @@ type Counterexample struct {
 	Leeway string `json:"leeway,omitempty"`
 	// Detail says what went wrong, with the outcomes seen.
 	Detail string `json:"detail"`
+	// Replay is rapid's record of the choices that generate the case
+	// (RecordedCounterexample.Replay); kept in the record, not in
+	// results.json.
+	Replay string `json:"-"`
 }
 
 // PropertyStatus is the result of checking one property on one adapter.
@@ -158,7 +162,7 @@ func ParsePropertyKey(key string) (string, Mode) {
 func (r PropertyResult) Record() PropertyRecord {
 	rec := PropertyRecord{Status: r.Status, Clause: r.Clause, Severity: r.Severity, Unexplained: !r.Explained}
 	if cx := r.Counterexample; cx != nil && r.Status == Fails {
-		rec.Counterexample = &RecordedCounterexample{cx.Payload, cx.Now, cx.Leeway}
+		rec.Counterexample = &RecordedCounterexample{cx.Payload, cx.Now, cx.Leeway, cx.Replay}
 	}
 	return rec
 }

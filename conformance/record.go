@@ -63,15 +63,35 @@ type RecordedCounterexample struct {
 	Now string `json:"now"`
 	// Leeway is a Go duration string, or empty for the library default.
 	Leeway string `json:"leeway,omitempty"`
+	// Replay is rapid's record of the choices that generate the shrunk
+	// case ("VERSION#SEED 0x.. 0x.."), so that a later run checks the law
+	// at this case first and, if it still fails there, needs neither the
+	// search nor the shrinking. It is how to reproduce the result, not
+	// part of it: Equal ignores it.
+	Replay string `json:"replay,omitempty"`
 }
 
-// Equal reports whether two property records are the same.
+// Equal reports whether two property records are the same, whatever their
+// counterexamples' Replay.
 func (r PropertyRecord) Equal(o PropertyRecord) bool {
 	if r.Status != o.Status || r.Clause != o.Clause || r.Severity != o.Severity || r.Unexplained != o.Unexplained ||
 		(r.Counterexample == nil) != (o.Counterexample == nil) {
 		return false
 	}
-	return r.Counterexample == nil || *r.Counterexample == *o.Counterexample
+	if r.Counterexample == nil {
+		return true
+	}
+	a, b := *r.Counterexample, *o.Counterexample
+	a.Replay, b.Replay = "", ""
+	return a == b
+}
+
+// Replay is the record's replay of its counterexample, "" when it has none.
+func (r PropertyRecord) Replay() string {
+	if r.Counterexample == nil {
+		return ""
+	}
+	return r.Counterexample.Replay
 }
 
 // String renders the record as one line of JSON, for failure messages.

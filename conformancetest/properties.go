@@ -47,9 +47,13 @@ func runProperties(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg 
 						if !cfg.update {
 							t.Parallel() // rapid runs one at a time; this keeps them off the vectors' path
 						}
-						o := properties.PropertyOptions{Timeout: cfg.timeout, FailDir: cfg.failDir, Mode: m, Minters: cfg.minters}
-						r := properties.CheckProperty(context.Background(), prop, s, o)
 						key := conformance.PropertyKey(prop.Name, m)
+						o := properties.PropertyOptions{Timeout: cfg.timeout, FailDir: cfg.failDir, Mode: m, Minters: cfg.minters}
+						if rec != nil && recordedConfig() {
+							// The recorded case first: no search or shrinking while it still fails.
+							o.Replay = rec.Properties[key].Replay()
+						}
+						r := properties.CheckProperty(context.Background(), prop, s, o)
 						mu.Lock()
 						got[key] = r.Record()
 						mu.Unlock()

@@ -80,6 +80,12 @@ type PropertyOptions struct {
 	// first; any other folder receives the file rapid wrote there, and
 	// nothing is left in the working directory.
 	FailDir string
+	// Replay is the recorded counterexample's replay of the law
+	// (conformance.PropertyRecord.Replay): when set, the law is checked at
+	// that case first and, if it still fails there, the result is that
+	// case's, with no search and no shrinking. A replay that no longer
+	// fails, or that rapid cannot read, leads to the full check.
+	Replay string
 }
 
 // mode is o.Mode with the zero value read as Explicit.

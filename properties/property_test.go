@@ -188,3 +188,33 @@ func TestPropertiesDocumented(t *testing.T) {
 		seen[p.Name] = true
 	}
 }
+
+// TestReplayRecordedCounterexample checks that a failing law records the
+// choices of its shrunk case, that a run given them reproduces the same
+// result from that case alone, and that a replay which no longer fails, or
+// cannot be read, falls back to the full check with the same result.
+func TestReplayRecordedCounterexample(t *testing.T) {
+	s := judge("judge/exp-inclusive-replay", "exp-inclusive")
+	p, _ := LookupProperty("exp-boundary")
+	first := checkProperty(context.Background(), p, s, PropertyOptions{})
+	if first.Status != conformance.Fails || first.Counterexample == nil || first.Counterexample.Replay == "" {
+		t.Fatalf("exp-boundary on an exp-inclusive judge = %+v, want a failure with a replay", first)
+	}
+	for _, tc := range []struct {
+		name, replay, detail string
+	}{
+		{"the recorded case", first.Counterexample.Replay, "replayed from the record"},
+		{"unreadable", "not a fail file", "replay with the record"},
+		{"a case where the law holds", strings.SplitN(first.Counterexample.Replay, " ", 2)[0], "replay with the record"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := checkProperty(context.Background(), p, s, PropertyOptions{Replay: tc.replay})
+			if !r.Record().Equal(first.Record()) {
+				t.Errorf("replayed result %s, want %s", r.Record(), first.Record())
+			}
+			if r.Counterexample == nil || !strings.Contains(r.Counterexample.Detail, tc.detail) {
+				t.Errorf("detail %+v, want it to say %q", r.Counterexample, tc.detail)
+			}
+		})
+	}
+}

@@ -145,7 +145,7 @@ func resultKey(p Property, s conformance.Subject, o PropertyOptions) (propertyKe
 	defer rapidMu.Unlock()
 	return propertyKey{a, strings.Join([]string{p.Name, string(o.mode()), s.Adapter.Name(), strings.Join(devs, ","), strings.Join(mints, ","),
 		flag.Lookup("rapid.seed").Value.String(), flag.Lookup("rapid.checks").Value.String(),
-		flag.Lookup("rapid.steps").Value.String(), flag.Lookup("test.short").Value.String()}, "\x00")}, true
+		flag.Lookup("rapid.steps").Value.String(), flag.Lookup("test.short").Value.String(), o.Replay}, "\x00")}, true
 }
 
 func checkProperty(ctx context.Context, p Property, s conformance.Subject, o PropertyOptions) conformance.PropertyResult {
@@ -175,6 +175,7 @@ type runOutcome struct {
 	cx        *conformance.Counterexample
 	severity  conformance.Severity
 	explained bool
+	replay    string // the law's case as rapid records it; see PropertyOptions.Replay
 }
 
 // PropertyRunName is the name rapid knows one property check in mode m
@@ -194,13 +195,20 @@ func runRapid(ctx context.Context, p Property, s conformance.Subject, k Standard
 	setupRapid()
 	rapidMu.Lock()
 	defer rapidMu.Unlock()
-	if k == LawStandard || o.FailDir == "" {
-		// A law that fails is a finding kept in the record, not a
-		// regression to replay: keep rapid from writing a fail file.
-		f := flag.Lookup("rapid.nofailfile")
-		old := f.Value.String()
-		_ = f.Value.Set("true")
-		defer func() { _ = f.Value.Set(old) }()
+	replay := ""
+	if k == LawStandard && o.Replay != "" {
+		// A recorded failure is checked at its own case first: rapid reads
+		// the case from a fail file and, when the law still fails there,
+		// neither searches nor shrinks.
+		if file, err := writeReplay(o.Replay); err == nil {
+			defer os.Remove(file)
+			defer setFlag("rapid.failfile", file)()
+			replay = file
+		}
+	}
+	if k == ProfileStandard && o.FailDir == "" {
+		// An unexplained result's fail file goes to FailDir; none is asked for.
+		defer setFlag("rapid.nofailfile", "true")()
 	}
 	rec := &failureRecord{}
 	tb := &captureTB{name: PropertyRunName(p.Name, s.Adapter.Name(), o.mode(), k)}
@@ -209,6 +217,18 @@ func runRapid(ctx context.Context, p Property, s conformance.Subject, k Standard
 	if !tb.failed {
 		return out
 	}
+	advice := tb.reproduce()
+	if k == LawStandard {
+		// A failing law is a finding kept in the record, not a regression
+		// to replay from the tree: take the choices of its case out of the
+		// fail file rapid wrote, into the record, and leave no file.
+		if replay != "" && strings.Contains(advice, replay) {
+			out.replay, advice = o.Replay, "replayed from the record"
+		} else {
+			out.replay = takeFailFile(advice)
+			advice = "replay with the record (go test ./conformance -jwtconform.update keeps it)"
+		}
+	}
 	seed := flag.Lookup("rapid.seed").Value.String()
 	if rec.cx == nil {
 		// rapid failed without a case of ours: too many invalid cases.
@@ -216,7 +236,7 @@ func runRapid(ctx context.Context, p Property, s conformance.Subject, k Standard
 		return out
 	}
 	out.cx, out.severity, out.explained = rec.cx, rec.severity, rec.explained
-	advice := tb.reproduce()
+	out.cx.Replay = out.replay
 	if k == ProfileStandard && o.FailDir != "" && filepath.Clean(o.FailDir) != RapidDir {
 		advice = moveFailFile(advice, o.FailDir)
 	}
@@ -341,4 +361,59 @@ func (tb *captureTB) reproduce() string {
 		}
 	}
 	return "no replay advice"
+}
+
+// setFlag sets a rapid flag and returns the function that restores it.
+func setFlag(name, value string) (restore func()) {
+	f := flag.Lookup(name)
+	old := f.Value.String()
+	_ = f.Value.Set(value)
+	return func() { _ = f.Value.Set(old) }
+}
+
+// writeReplay writes a recorded replay ("VERSION#SEED 0x.. 0x..") as a fail
+// file rapid reads, in the temporary folder, and returns its path.
+func writeReplay(replay string) (string, error) {
+	f, err := os.CreateTemp("", "jwtconform-replay-*.fail")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.WriteString(strings.ReplaceAll(replay, " ", "\n") + "\n")
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// takeFailFile reads the choices out of the fail file rapid's advice names
+// as one line ("VERSION#SEED 0x.. 0x.."), removes the file and the folders
+// rapid made for it when they are left empty, and returns the line; "" when
+// there is none.
+func takeFailFile(advice string) string {
+	m := failFileFlag.FindStringSubmatch(advice)
+	if m == nil {
+		return ""
+	}
+	b, err := os.ReadFile(m[1])
+	if err != nil {
+		return ""
+	}
+	var fields []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			fields = append(fields, line)
+		}
+	}
+	if os.Remove(m[1]) == nil {
+		for d := filepath.Dir(m[1]); d != "." && d != string(filepath.Separator); d = filepath.Dir(d) {
+			if os.Remove(d) != nil { // not empty, or not ours
+				break
+			}
+		}
+	}
+	return strings.Join(fields, " ")
 }
