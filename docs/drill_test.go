@@ -2,6 +2,7 @@ package docs
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"text/tabwriter"
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
@@ -124,11 +126,15 @@ func drillSummary(d report.Delta, diff, id string) string {
 	slices.Sort(ts)
 	fmt.Fprintf(&b, "- Vectors changed, by file: %s.\n", strings.Join(ts, ", "))
 	fmt.Fprintf(&b, "\nThe rows of the drill's token, `%s` at now = %s (vector `%s`):\n\n```text\n", drillPayload, drillNow, id)
-	for _, l := range strings.Split(diff, "\n") {
-		if strings.Contains(l, "ADAPTER") && strings.Contains(l, "VECTOR") || strings.Contains(l, id+" ") {
-			b.WriteString(strings.TrimRight(l, " ") + "\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ADAPTER\tMODE\tOLD\tNEW\tRFC\tSEVERITY")
+	for _, c := range d.Changes {
+		if c.New.Vector == id {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s → %s\n", c.New.Adapter, c.New.Mode, c.Old.Outcome(), c.New.Outcome(), c.New.RFC,
+				cmp.Or(string(c.Old.Severity), "none"), cmp.Or(string(c.New.Severity), "none"))
 		}
 	}
+	_ = tw.Flush()
 	b.WriteString("```\n")
 	return b.String()
 }
