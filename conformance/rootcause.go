@@ -55,6 +55,22 @@ func (pr *Predictor) RootCauses(p Profile, q oracle.Query, o adapters.Outcome) (
 	return slices.Compact(names), nil
 }
 
+// Reason is the profile's reason for a root cause's part: a deviation by
+// preset ID, or a parameter as "name=value"; "" when the profile has none.
+func (p Profile) Reason(name string) string {
+	for _, d := range p.Deviations {
+		if d.ID == name {
+			return d.Reason
+		}
+	}
+	for _, r := range p.Parameters {
+		if r.Name+"="+r.Value == name {
+			return r.Reason
+		}
+	}
+	return ""
+}
+
 // ablationPart is one deviation or parameter setting of a profile, the
 // unit RootCauses removes.
 type ablationPart struct {

@@ -2,7 +2,6 @@ package fuzz
 
 import (
 	"context"
-	"slices"
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
@@ -26,9 +25,11 @@ type Departure struct {
 	Outcome adapters.Outcome
 	// RFC is the pure oracle's judgement.
 	RFC oracle.Judgement
-	// Deviations are the profile's deviations without any one of which
-	// the profile would not predict the outcome.
-	Deviations []conformance.DeviationRef
+	// RootCauses name the profile's presets or parameter values that
+	// explain the outcome (conformance.Predictor.RootCauses).
+	RootCauses []string
+	// Reasons are the profile's reasons for RootCauses, in their order.
+	Reasons []string
 }
 
 // Departures runs one input as Check does and returns every outcome that
@@ -55,16 +56,11 @@ func (d Differential) Departures(ctx context.Context, payload []byte, c oracle.Q
 			continue // an anomaly: Check reports it
 		}
 		dep := Departure{Adapter: s.Adapter.Name(), Module: s.Adapter.Module().String(), Outcome: o, RFC: rfc}
-		for i, dev := range s.Profile.Deviations {
-			without := s.Profile
-			without.Deviations = slices.Delete(slices.Clone(s.Profile.Deviations), i, i+1)
-			j, err := without.Predict(payload, c)
-			if err != nil {
-				return nil, err
-			}
-			if !conformance.Explains(j, o) {
-				dep.Deviations = append(dep.Deviations, dev)
-			}
+		if dep.RootCauses, err = conformance.NewPredictor(payload).RootCauses(s.Profile, c, o); err != nil {
+			return nil, err
+		}
+		for _, name := range dep.RootCauses {
+			dep.Reasons = append(dep.Reasons, s.Profile.Reason(name))
 		}
 		out = append(out, dep)
 	}

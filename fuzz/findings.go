@@ -187,8 +187,8 @@ func Findings(ctx context.Context, fsys fs.FS) ([]conformance.FuzzFinding, error
 // entry naming the deviations and their reasons.
 func explained(target, file string, d Departure) conformance.FuzzFinding {
 	var why []string
-	for _, dev := range d.Deviations {
-		why = append(why, fmt.Sprintf("%s (%s)", dev.ID, dev.Reason))
+	for i, name := range d.RootCauses {
+		why = append(why, fmt.Sprintf("%s (%s)", name, d.Reasons[i]))
 	}
 	detail := fmt.Sprintf("%s gave %s where RFC 7519 says %s; explained by profile deviation %s", d.Module, d.Outcome, d.RFC.Verdict, strings.Join(why, "; "))
 	if len(why) == 0 {
