@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"fmt"
+	"strings"
 	"maps"
 	"runtime"
 	"slices"
@@ -85,8 +86,12 @@ func replay(ctx context.Context, c *harness.Caller, s Subject, cx *RecordedCount
 	if err != nil {
 		return fmt.Sprintf("recorded by go test; not replayed: %v", err)
 	}
-	return fmt.Sprintf("recorded by go test; this point replayed: the library gives %s, the RFC %s, the profile predicts %s",
-		r.Outcome, r.RFC.Verdict, r.Profile.Verdict)
+	causes := ""
+	if len(r.RootCauses) > 0 {
+		causes = " (root cause: " + strings.Join(r.RootCauses, " + ") + ")"
+	}
+	return fmt.Sprintf("recorded by go test; this point replayed: the library gives %s, the RFC %s, the profile predicts %s%s",
+		r.Outcome, r.RFC.Verdict, r.Profile.Verdict, causes)
 }
 
 // staleness says when the record was made with another module version
