@@ -39,6 +39,10 @@ type Input struct {
 	Fuzz []conformance.FuzzFinding
 	// Timelines are the acceptance timelines, as MeasureTimelines returns.
 	Timelines []conformance.Timeline
+	// Migrations are the moves from one adapter to another the reports
+	// summarise (Document.Migrations); a pair whose adapters were not both
+	// run is left out.
+	Migrations []MigrationPair
 	// VectorsDigest overrides the digest of the embedded vector files.
 	VectorsDigest string
 	// Go overrides runtime.Version, for tests.
@@ -140,6 +144,10 @@ func Build(in Input) (Document, error) {
 	}
 
 	addRootCauses(&d, profileSummaries(in.Subjects))
+	var err error
+	if d.Migrations, err = migrationSummaries(d, in.Migrations); err != nil {
+		return Document{}, err
+	}
 	d.Properties = sortedProperties(in.Properties)
 	d.Resources = sortedResources(in.Resources)
 	d.Fuzz = sortedFuzz(in.Fuzz)

@@ -53,6 +53,7 @@ func TestBuildIsOrderIndependent(t *testing.T) {
 		in.Properties = []conformance.PropertyResult{fd.Properties[1], fd.Properties[0]}
 		in.Resources, in.Fuzz = fd.Resources, fd.Fuzz
 		in.Timelines = fixtureTimelines()
+		in.Migrations = fixtureMigrations
 		rng.Shuffle(len(in.Timelines), func(i, j int) { in.Timelines[i], in.Timelines[j] = in.Timelines[j], in.Timelines[i] })
 		d, err := Build(in)
 		if err != nil {

@@ -44,6 +44,11 @@ type Document struct {
 	// Timelines are the acceptance timelines around nbf and exp, sorted by
 	// adapter and setting; absent when they were not measured.
 	Timelines []conformance.Timeline `json:"timelines,omitzero"`
+	// Migrations summarise what changes when an application moves from
+	// one adapter to another, for the pairs the run was given (the
+	// built-in ones: an archived library to its successor, a major version
+	// to the next), in that order; absent when none was asked for.
+	Migrations []MigrationSummary `json:"migrations,omitzero"`
 }
 
 // Suite identifies the suite, its inputs and the toolchain of a run.

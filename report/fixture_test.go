@@ -140,12 +140,17 @@ func fixtureDocument() Document {
 	}
 	in.Fuzz = []conformance.FuzzFinding{}
 	in.Timelines = fixtureTimelines()
+	in.Migrations = fixtureMigrations
 	d, err := Build(in)
 	if err != nil {
 		panic(err)
 	}
 	return d
 }
+
+// fixtureMigrations are the fixture's migrations both ways; gamma/v1 was
+// not run, so its pair is left out.
+var fixtureMigrations = []MigrationPair{{From: "alpha/v1", To: "beta/v2"}, {From: "beta/v2", To: "gamma/v1"}, {From: "beta/v2", To: "alpha/v1"}}
 
 // synthetic is a large input for benchmarks: nVectors vectors over
 // nAdapters adapters in both modes, with outcomes drawn from a fixed seed

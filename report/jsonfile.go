@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 )
 
@@ -23,18 +24,19 @@ func Encode(w io.Writer, d Document) error {
 	e.list("modules", d.Modules, false)
 	e.list("adapters", d.Adapters, false)
 	e.list("vectors", d.Vectors, false)
-	e.list("results", d.Results, d.Properties == nil && d.Resources == nil && d.Fuzz == nil && d.Timelines == nil)
-	if d.Properties != nil {
-		e.list("properties", d.Properties, d.Resources == nil && d.Fuzz == nil && d.Timelines == nil)
+	// The optional sections follow the results, each only when it was run;
+	// the last one written ends without a comma.
+	type section struct {
+		name  string
+		slice any
+		ran   bool
 	}
-	if d.Resources != nil {
-		e.list("resources", d.Resources, d.Fuzz == nil && d.Timelines == nil)
-	}
-	if d.Fuzz != nil {
-		e.list("fuzz", d.Fuzz, d.Timelines == nil)
-	}
-	if d.Timelines != nil {
-		e.list("timelines", d.Timelines, true)
+	optional := []section{{"properties", d.Properties, d.Properties != nil}, {"resources", d.Resources, d.Resources != nil},
+		{"fuzz", d.Fuzz, d.Fuzz != nil}, {"timelines", d.Timelines, d.Timelines != nil}, {"migrations", d.Migrations, d.Migrations != nil}}
+	optional = slices.DeleteFunc(optional, func(s section) bool { return !s.ran })
+	e.list("results", d.Results, len(optional) == 0)
+	for i, s := range optional {
+		e.list(s.name, s.slice, i == len(optional)-1)
 	}
 	e.raw("}\n")
 	if e.err != nil {

@@ -29,7 +29,8 @@ const (
 // causes per adapter by severity), any unexplained results, the root
 // causes per library with the smallest reproduction and how to avoid
 // each, the acceptance timeline, a few examples per root cause, then the
-// scoreboard, the deviations table, properties, resources and fuzzing.
+// migrations, the scoreboard, the deviations table, properties,
+// resources and fuzzing.
 func WriteMarkdown(w io.Writer, d Document) error {
 	var b, tail bytes.Buffer
 	b.Grow(MarkdownBudget)
@@ -38,6 +39,7 @@ func WriteMarkdown(w io.Writer, d Document) error {
 	mdUnexplained(&b, d)
 	mdRootCauses(&b, d)
 	mdTimelines(&b, d)
+	mdMigrations(&tail, d)
 	mdScoreboard(&tail, d)
 	mdDeviations(&tail, d)
 	mdProperties(&tail, d)

@@ -64,3 +64,24 @@ func Minters() []adapters.Minter {
 func Modules() []adapters.Module {
 	return adapters.Modules(Adapters(), Minters())
 }
+
+// Migration is a move an application commonly makes from one built-in
+// adapter to another: from an archived library to its successor, or from
+// one major version to the next along the same verification path.
+type Migration struct {
+	// From and To are adapter names.
+	From, To string
+}
+
+// Migrations lists the moves the reports summarise, in the order they
+// show them.
+func Migrations() []Migration {
+	return []Migration{
+		{"jwt-go/v3/mapclaims", "golang-jwt/v5/mapclaims"},
+		{"golang-jwt/v4/mapclaims", "golang-jwt/v5/mapclaims"},
+		{"jwx/v2/jwt", "jwx/v3/jwt"},
+		{"go-jose/v3/validate", "go-jose/v4/validate"},
+		{"go-jose/v3/leeway", "go-jose/v4/leeway"},
+		{"square/go-jose.v2/validate", "go-jose/v4/validate"},
+	}
+}

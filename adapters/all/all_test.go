@@ -80,3 +80,20 @@ func TestModuleList(t *testing.T) {
 		t.Errorf("Modules() paths = %q, want %q", paths, want)
 	}
 }
+
+// TestMigrations checks that every migration names two built-in adapters,
+// distinct, each pair once.
+func TestMigrations(t *testing.T) {
+	t.Parallel()
+	names := map[string]bool{}
+	for _, a := range Adapters() {
+		names[a.Name()] = true
+	}
+	seen := map[Migration]bool{}
+	for _, m := range Migrations() {
+		if !names[m.From] || !names[m.To] || m.From == m.To || seen[m] {
+			t.Errorf("migration %s → %s: want two distinct built-in adapters, listed once", m.From, m.To)
+		}
+		seen[m] = true
+	}
+}

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jwtconform/jwtconform/report"
 )
 
 // runSubset runs the suite on a few vectors into a fresh directory and
@@ -111,6 +114,84 @@ func TestDiff(t *testing.T) {
 				if !strings.Contains(stdout, w) {
 					t.Errorf("output lacks %q:\n%s", w, stdout)
 				}
+			}
+		})
+	}
+}
+
+// TestDiffAdapters runs diff -adapters in process and over a results.json:
+// it is informational (exit status 0), and its counts are those of
+// report.Migrate over the same results.
+func TestDiffAdapters(t *testing.T) {
+	dir := runSubset(t)
+	results := filepath.Join(dir, "results.json")
+	doc, err := readResults(results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := report.Migrate(doc, "golang-jwt/v4/mapclaims", "golang-jwt/v5/mapclaims")
+	if err != nil {
+		t.Fatal(err)
+	}
+	headline := m.Summary.Headline()
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"in process", []string{"diff", "-adapters", "jwt-go/v3/mapclaims", "golang-jwt/v5/mapclaims"}, []string{
+			"jwtconform diff -adapters: jwt-go/v3/mapclaims → golang-jwt/v5/mapclaims",
+			"modules: github.com/dgrijalva/jwt-go@v3.2.0+incompatible → github.com/golang-jwt/jwt/v5@v5.3.1",
+			"root causes lost (jwt-go/v3/mapclaims has them, golang-jwt/v5/mapclaims does not)",
+			"wrong-type-as-absent", "root cause wrong-type-as-absent → (RFC behaviour)",
+			"informational: jwtconform diff -adapters exits 0"}},
+		{"results.json", []string{"diff", "-adapters", "golang-jwt/v4/mapclaims", "golang-jwt/v5/mapclaims", results}, []string{headline}},
+		{"flags after the arguments", []string{"diff", "golang-jwt/v4/mapclaims", "golang-jwt/v5/mapclaims", results, "-adapters", "-md"}, []string{
+			"## jwtconform diff -adapters: `golang-jwt/v4/mapclaims` → `golang-jwt/v5/mapclaims`", "| severity | gained | lost |"}},
+		{"json", []string{"diff", "-adapters", "-json", "golang-jwt/v4/mapclaims", "golang-jwt/v5/mapclaims", results}, []string{
+			`"schema": "jwtconform-migration/v1"`, fmt.Sprintf(`"verdicts": %d,`, m.Summary.Verdicts), `"causes": [`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := invoke(t, tc.args...)
+			if code != 0 || stderr != "" {
+				t.Errorf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stdout, w) {
+					t.Errorf("output lacks %q:\n%s", w, stdout)
+				}
+			}
+		})
+	}
+}
+
+func TestDiffAdaptersBadInput(t *testing.T) {
+	dir := runSubset(t)
+	results := filepath.Join(dir, "results.json")
+	narrow := filepath.Join(t.TempDir(), "narrow")
+	if code, _, stderr := invoke(t, "run", "-out", narrow, "-adapter", "jwx/*", "-vectors", "exp-boundary/*", "-properties=false", "-fuzz=false", "-timelines=false"); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"one adapter", []string{"diff", "-adapters", "jwx/v2/jwt"}, "want FROM TO [results.json], got 1 argument(s)"},
+		{"four arguments", []string{"diff", "-adapters", "a", "b", "c", "d"}, "got 4 argument(s)"},
+		{"the same adapter", []string{"diff", "-adapters", "jwx/v2/jwt", "jwx/v2/jwt"}, `FROM and TO are both "jwx/v2/jwt"`},
+		{"unknown adapter", []string{"diff", "-adapters", "jwx/v2/jwt", "nope/v1"}, `no built-in adapter "nope/v1"`},
+		{"adapter the file lacks", []string{"diff", "-adapters", "go-jose/v4/leeway", "jwx/v3/jwt", filepath.Join(narrow, "results.json")}, `no adapter "go-jose/v4/leeway" in the results`},
+		{"unreadable file", []string{"diff", "-adapters", "jwx/v2/jwt", "jwx/v3/jwt", filepath.Join(dir, "missing.json")}, "missing.json"},
+		{"md and json", []string{"diff", "-adapters", "-md", "-json", "jwx/v2/jwt", "jwx/v3/jwt", results}, "-md and -json exclude each other"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := invoke(t, tc.args...)
+			if code != 2 || stdout != "" {
+				t.Errorf("exit %d, stdout %q; want 2 and nothing", code, stdout)
+			}
+			if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr %q, want one line with %q", stderr, tc.want)
 			}
 		})
 	}

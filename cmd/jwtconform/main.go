@@ -8,6 +8,7 @@
 //	jwtconform check -payload JSON|@FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] [flags]
 //	jwtconform verify -key FILE [-now SECONDS] [-leeway DURATION] [-require exp,nbf,iat] [-json] [flags] TOKEN
 //	jwtconform diff [-md|-json] OLD.json NEW.json
+//	jwtconform diff -adapters [-md|-json] FROM TO [results.json]
 //	jwtconform gate -module PATH -version VERSION [-from VERSION | -baseline FILE] [-md] [flags]
 //	jwtconform history -module PATH [-out DIR] [-md FILE] [flags] VERSION...
 //	jwtconform list adapters|vectors
@@ -81,8 +82,8 @@ func init() {
 			"check a token signed by someone else, then show how every adapter and the RFC judge it",
 			"FILE is an HMAC secret (its exact bytes), a JWK or JWK set, or a PEM public key or certificate.",
 			verifyToken},
-		{"diff", "jwtconform diff [-md|-json] OLD.json NEW.json",
-			"list what changed between two results.json files, by adapter and root cause",
+		{"diff", "jwtconform diff [-md|-json] OLD.json NEW.json\n       jwtconform diff -adapters [-md|-json] FROM TO [results.json]",
+			"list what changed between two results.json files, or between two adapters, by adapter and root cause",
 			diffDetail, diffResults},
 		{"gate", "jwtconform gate -module PATH -version VERSION [flags]",
 			"run the suite against another version of one library and list the outcomes that changed",
@@ -129,7 +130,8 @@ alternatives ('golang-jwt/*,jwx/*').
 Exit status: 0 on success; 1 when run meets a -fail-on condition (by
 default a result its profile does not explain or an outcome that differs
 from the record; the reports are written all the same), when diff or gate
-finds a changed verdict or grade, or on a failure that is not the input's
+finds a changed verdict or grade (diff -adapters is informational and
+exits 0), or on a failure that is not the input's
 fault; 2 on bad input (an unknown command or flag, a bad value, an
 unreadable file, a results.json or key that does not parse, an -out
 folder that is not writable, a version the module proxy does not have, a

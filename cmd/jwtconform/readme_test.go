@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,6 +51,7 @@ func TestBuiltinRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkMigrations(t, d, string(md))
 	var want bytes.Buffer
 	if err := report.WriteFindsSummary(&want, d); err != nil {
 		t.Fatal(err)
@@ -76,4 +78,35 @@ func TestBuiltinRun(t *testing.T) {
 	}
 	t.Errorf("README.md's What it finds list is stale (-want +got):\n-%s\n+%s\nrun go test ./cmd/jwtconform -run TestBuiltinRun -jwtconform.update",
 		strings.ReplaceAll(want.String(), "\n", "\n-"), strings.ReplaceAll(string(got), "\n", "\n+"))
+}
+
+// checkMigrations checks that the built-in run summarises every built-in
+// migration, in order, as diff -adapters counts it, and that report.md
+// has a row for each.
+func checkMigrations(t *testing.T, d report.Document, md string) {
+	t.Helper()
+	pairs := builtinMigrations()
+	if len(d.Migrations) != len(pairs) {
+		t.Fatalf("results.json has %d migrations, want the %d built-in ones", len(d.Migrations), len(pairs))
+	}
+	_, section, ok := strings.Cut(md, "\n## Migrations\n")
+	if !ok {
+		t.Fatal("report.md has no Migrations section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	for i, p := range pairs {
+		m, err := report.Migrate(d, p.From, p.To)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Migrations[i]; fmt.Sprint(got) != fmt.Sprint(m.Summary) {
+			t.Errorf("migration %d: results.json has %+v, diff -adapters counts %+v", i, got, m.Summary)
+		}
+		if m.Summary.Compared == 0 || m.Summary.Verdicts == 0 {
+			t.Errorf("migration %s → %s compares %d results and changes %d verdicts: want some of each", p.From, p.To, m.Summary.Compared, m.Summary.Verdicts)
+		}
+		if row := fmt.Sprintf("| `%s` → `%s` | %d of %d", p.From, p.To, m.Summary.Verdicts, m.Summary.Compared); !strings.Contains(section, row) {
+			t.Errorf("report.md's Migrations section lacks the row %q", row)
+		}
+	}
 }

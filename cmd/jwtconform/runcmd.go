@@ -85,7 +85,7 @@ func runSuite(args []string, out, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	in := report.Input{Subjects: subjects, Vectors: vs, Results: results}
+	in := report.Input{Subjects: subjects, Vectors: vs, Results: results, Migrations: builtinMigrations()}
 	if err := sec.fill(context.Background(), &in, as, *timeout); err != nil {
 		return err
 	}
