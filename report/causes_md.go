@@ -115,13 +115,14 @@ func (s Score) results(sev conformance.Severity) int {
 // findings; the points the RFC leaves open go on one line.
 func mdRootCauses(b *bytes.Buffer, d Document) {
 	b.WriteString("## Root causes per library\n\n")
+	b.WriteString("Gravest first. *results*: how many results the root cause explains, in the explicit (E) and defaults (D) modes; *how to avoid*: the explicit options or another verification path of the library that does not show it (– when no measured path avoids it). A lenient or policy combination is listed on one line after the table.\n\n")
 	for _, a := range d.Adapters {
 		fmt.Fprintf(b, "### %s (%s)\n\n", mdCode(a.Name), mdCode(a.Module.String()))
 		var info, combined []string
 		rows := 0
 		for _, u := range unsafeFindings(d, a.Name) {
 			if rows == 0 {
-				b.WriteString("| severity | root cause | what the library does | results | smallest reproduction | how to avoid |\n|---|---|---|--:|---|---|\n")
+				b.WriteString(mdCauseHeader)
 			}
 			rows++
 			fmt.Fprintf(b, "| %s | %s | %s | – | %s | – |\n", severityWord[conformance.Security], mdCodeCell(u.ID), mdCell(truncate(u.Summary, 240)), mdCodeCell(u.Reproduce))
@@ -131,13 +132,14 @@ func mdRootCauses(b *bytes.Buffer, d Document) {
 			case rc.Severity == conformance.Info:
 				info = append(info, fmt.Sprintf("%s (%d)", mdCode(rc.ID), rc.Results))
 				continue
-			case rc.Severity == conformance.Policy && strings.Contains(rc.ID, " + "):
-				// Combinations of policies are the same policies met together.
-				combined = append(combined, fmt.Sprintf("%s (%d)", mdCode(rc.ID), rc.Results))
+			case (rc.Severity == conformance.Lenient || rc.Severity == conformance.Policy) && strings.Contains(rc.ID, " + "):
+				// A lenient or policy combination is its parts met together,
+				// each of which is a row or an open point of its own.
+				combined = append(combined, fmt.Sprintf("%s %s (%d)", severityWord[rc.Severity], mdCode(rc.ID), rc.Results))
 				continue
 			}
 			if rows == 0 {
-				b.WriteString("| severity | root cause | what the library does | results | smallest reproduction | how to avoid |\n|---|---|---|--:|---|---|\n")
+				b.WriteString(mdCauseHeader)
 			}
 			rows++
 			v := d.vector(rc.Example.Vector)
@@ -152,7 +154,7 @@ func mdRootCauses(b *bytes.Buffer, d Document) {
 			b.WriteString("No departure from RFC 7519 beyond the points it leaves open.\n")
 		}
 		if len(combined) > 0 {
-			fmt.Fprintf(b, "\nPolicies met together (policy): %s.\n", strings.Join(combined, ", "))
+			fmt.Fprintf(b, "\nMet together: %s.\n", strings.Join(combined, ", "))
 		}
 		if len(info) > 0 {
 			fmt.Fprintf(b, "\nPoints the RFC leaves open, as this library settles them (info): %s.\n", strings.Join(info, ", "))
@@ -163,6 +165,9 @@ func mdRootCauses(b *bytes.Buffer, d Document) {
 		b.WriteString("\n")
 	}
 }
+
+// mdCauseHeader heads a library's table of root causes.
+const mdCauseHeader = "| severity | root cause | what the library does | results | smallest reproduction | how to avoid |\n|---|---|---|--:|---|---|\n"
 
 // reproductionCell is a vector's payload, clock and options in one cell.
 func reproductionCell(v Vector, m conformance.Mode) string {
@@ -179,7 +184,7 @@ func reproductionCell(v Vector, m conformance.Mode) string {
 // mdAvoid is how to avoid a root cause, in a table cell.
 func mdAvoid(s string) string {
 	if s == "" {
-		return "no measured path of this library avoids it"
+		return "–" // no measured path of this library avoids it
 	}
 	// The advice quotes adapter names in backticks, which mdCell would escape.
 	return strings.ReplaceAll(s, "|", `\|`)
