@@ -9,20 +9,29 @@ import (
 	"strings"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/adapters/cap"
 	"github.com/jwtconform/jwtconform/adapters/gojose"
 	"github.com/jwtconform/jwtconform/adapters/golangjwt"
+	"github.com/jwtconform/jwtconform/adapters/gooidc"
 	"github.com/jwtconform/jwtconform/adapters/jwx"
+	"github.com/jwtconform/jwtconform/adapters/tink"
 )
 
 // Adapters returns a fresh list of every built-in adapter, sorted by Name.
 func Adapters() []adapters.Adapter {
 	list := []adapters.Adapter{
+		cap.AllowMissing(),
+		cap.Validate(),
 		gojose.Leeway(),
 		gojose.Validate(),
 		golangjwt.MapClaims(),
 		golangjwt.Registered(),
 		golangjwt.RegisteredIssuedAt(),
+		gooidc.New(),
 		jwx.New(),
+		tink.AllowMissingExpiration(),
+		tink.Default(),
+		tink.ExpectIssuedInThePast(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list

@@ -12,12 +12,18 @@ func TestAdapters(t *testing.T) {
 		names = append(names, a.Name())
 	}
 	want := []string{
+		"cap/v0/allow-missing",
+		"cap/v0/validate",
 		"go-jose/v4/leeway",
 		"go-jose/v4/validate",
+		"go-oidc/v3/verifier",
 		"golang-jwt/v5/mapclaims",
 		"golang-jwt/v5/registered",
 		"golang-jwt/v5/registered-iat",
 		"jwx/v2/jwt",
+		"tink/v2/allow-missing-exp",
+		"tink/v2/iat-in-past",
+		"tink/v2/jwt",
 	}
 	if !slices.Equal(names, want) {
 		t.Errorf("Adapters() names = %q, want %q", names, want)
@@ -51,7 +57,14 @@ func TestModuleList(t *testing.T) {
 	for _, m := range Modules() {
 		paths = append(paths, m.Path)
 	}
-	want := []string{"github.com/go-jose/go-jose/v4", "github.com/golang-jwt/jwt/v5", "github.com/lestrrat-go/jwx/v2"}
+	want := []string{
+		"github.com/coreos/go-oidc/v3",
+		"github.com/go-jose/go-jose/v4",
+		"github.com/golang-jwt/jwt/v5",
+		"github.com/hashicorp/cap",
+		"github.com/lestrrat-go/jwx/v2",
+		"github.com/tink-crypto/tink-go/v2",
+	}
 	if !slices.Equal(paths, want) {
 		t.Errorf("Modules() paths = %q, want %q", paths, want)
 	}
