@@ -32,6 +32,34 @@ type tokenCase struct {
 	shortKey bool
 	// hints are lines for the user that change no verdict.
 	hints []string
+	// forAdapter, when set, gives each adapter a token of its own (check
+	// signs with the algorithm the harness uses for it); token, alg and
+	// key are then the ones most adapters get, derived by judge when
+	// empty. When nil, every adapter gets token, and one that cannot
+	// verify alg gets unsupported.
+	forAdapter func(a adapters.Adapter) (adapterToken, error)
+}
+
+// adapterToken is the token one adapter is asked to verify.
+type adapterToken struct {
+	token string
+	alg   string
+	key   adapters.Key
+	// unsupported, when set, says why the adapter cannot verify the
+	// token: its outcome is unsupported, and the library is not called.
+	unsupported string
+}
+
+// tokenFor is the token adapter a is asked to verify.
+func (tc tokenCase) tokenFor(a adapters.Adapter) (adapterToken, error) {
+	if tc.forAdapter != nil {
+		return tc.forAdapter(a)
+	}
+	at := adapterToken{token: tc.token, alg: tc.alg, key: tc.key}
+	if ok, why := conformance.Verifies(a, tc.alg); !ok {
+		at.unsupported = why
+	}
+	return at, nil
 }
 
 // judgeAndPrint puts tc to every adapter -adapter selects and prints the
@@ -66,10 +94,14 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 	default:
 		tokenRejected = false
 	}
-	opts := conformance.OptionsFor(tc.check, tc.key)
 	pr := conformance.NewPredictor(tc.payload)
 	results := make([]conformance.Result, 0, len(subjects))
+	algCount := map[string]int{}
 	for _, s := range subjects {
+		at, err := tc.tokenFor(s.Adapter)
+		if err != nil {
+			return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
+		}
 		prof, err := pr.Predict(s.Profile, tc.check)
 		if err != nil {
 			return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
@@ -79,12 +111,17 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		}
 		r := conformance.Result{
 			Adapter: s.Adapter.Name(),
-			Alg:     tc.alg,
-			Token:   tc.token,
+			Alg:     at.alg,
+			Token:   at.token,
 			Query:   tc.check,
-			Outcome: harness.Call(ctx, s.Adapter, tc.token, opts, timeout),
 			RFC:     rfc,
 			Profile: prof,
+		}
+		if at.unsupported != "" {
+			r.Outcome = conformance.UnsupportedAlg(at.unsupported)
+		} else {
+			r.Outcome = harness.Call(ctx, s.Adapter, at.token, conformance.OptionsFor(tc.check, at.key), timeout)
+			algCount[at.alg]++
 		}
 		r.Severity = conformance.Grade(tc.payload, tc.check, r.Outcome, r.RFC)
 		// A secret RFC 7518 3.2 calls too short may be refused by policy:
@@ -98,10 +135,26 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		}
 		results = append(results, r)
 	}
+	if tc.token == "" {
+		tc.token, tc.alg = mostUsedToken(results, algCount)
+	}
 	return report.NewTokenReport(report.TokenInput{
 		Token: tc.token, Alg: tc.alg, Payload: tc.payload, Query: tc.check,
 		RFC: rfc, Subjects: subjects, Results: results, Hints: tc.hints,
 	}), nil
+}
+
+// mostUsedToken is the token of the algorithm the most adapters were
+// asked to verify (the first such result on a tie), for the report's
+// header: the others show their own.
+func mostUsedToken(results []conformance.Result, algCount map[string]int) (token, alg string) {
+	best := -1
+	for _, r := range results {
+		if n, ok := algCount[r.Alg]; ok && n > best {
+			best, token, alg = n, r.Token, r.Alg
+		}
+	}
+	return token, alg
 }
 
 // malformedRejected is the judgement on a token that is not a compact JWS
