@@ -295,6 +295,12 @@ type Model struct {
 	MalformedIat Choice
 	// FutureIat is the policy for an iat later than now.
 	FutureIat FutureIat
+	// Base64PaddingAccepted: a compact JWS whose base64url segments keep
+	// their '=' padding, which RFC 7515 2 rules out, is read as if it had
+	// none. Judge sees only the claims set, so this changes no judgement
+	// of it; a caller that judges whole tokens (jwtconform verify) reads
+	// it.
+	Base64PaddingAccepted bool
 }
 
 // Rule returns the model's rule for time claim c.

@@ -134,6 +134,7 @@ var parameters = func() []Parameter {
 		flag("float64-anywhere", "every number decoded into a float64, in any claim", func(m *Model) *bool { return &m.Float64Anywhere }, "no", "yes"),
 		flag("names", "how claim names match (RFC 7519 4: case-sensitively)", func(m *Model) *bool { return &m.CaseFold }, "exact", "case-fold"),
 		flag("names.fold-collision", "a name that is not a registered claim name but equals one under case folding (RFC 7519 4: an unrelated claim)", func(m *Model) *bool { return &m.FoldCollisionRejected }, "ignored", "rejected"),
+		flag("token.base64-padding", "'=' padding on a compact JWS's base64url segments (RFC 7515 2: base64url without padding)", func(m *Model) *bool { return &m.Base64PaddingAccepted }, "reject", "accept"),
 		flag("trailing-data", "bytes after the claims object (RFC 8259 2)", func(m *Model) *bool { return &m.TrailingIgnored }, "reject", "ignored"),
 		flag("decode-each", "whether every occurrence of a duplicated claim is decoded", func(m *Model) *bool { return &m.DecodeEach }, "no", "yes"),
 		enum("number", "how a number literal is read (RFC 7519 2: exactly)", func(m *Model) *Number { return &m.Number }, "exact", "float64"),

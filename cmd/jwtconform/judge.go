@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
@@ -25,8 +26,14 @@ type tokenCase struct {
 	// RFC and every profile then expect a rejection for it.
 	badSignature string
 	// malformed, when set, says why the token is not a well-formed compact
-	// JWS: the RFC and every profile then expect a rejection for it.
+	// JWS: the RFC and every profile then expect a rejection for it, but
+	// see padded.
 	malformed string
+	// padded is true when the token's one fault is base64url '=' padding
+	// and its signature verifies as written: a profile that accepts
+	// padding (token.base64-padding=accept) then predicts what it predicts
+	// of the claims, and an accept is graded by GradePaddedToken.
+	padded bool
 	// shortKey is true when the key is an HMAC secret shorter than RFC
 	// 7518 3.2 requires, which a library may refuse (class key).
 	shortKey bool
@@ -106,8 +113,19 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		if err != nil {
 			return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
 		}
+		claims := prof
 		if tokenRejected {
 			prof = rfc
+		}
+		paddingAccepted := false
+		if tc.padded {
+			m, err := s.Profile.Model()
+			if err != nil {
+				return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
+			}
+			if paddingAccepted = m.Base64PaddingAccepted; paddingAccepted {
+				prof = claims
+			}
 		}
 		r := conformance.Result{
 			Adapter: s.Adapter.Name(),
@@ -123,14 +141,25 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 			r.Outcome = harness.Call(ctx, s.Adapter, at.token, conformance.OptionsFor(tc.check, at.key), timeout)
 			algCount[at.alg]++
 		}
-		r.Severity = conformance.Grade(tc.payload, tc.check, r.Outcome, r.RFC)
+		if tc.padded {
+			r.Severity = conformance.GradePaddedToken(tc.payload, tc.check, r.Outcome, r.RFC)
+		} else {
+			r.Severity = conformance.Grade(tc.payload, tc.check, r.Outcome, r.RFC)
+		}
 		// A secret RFC 7518 3.2 calls too short may be refused by policy:
 		// profiles judge claims, not keys, so the RFC explains that one.
 		keyRefused := tc.shortKey && r.Outcome.Verdict == adapters.Reject && r.Outcome.Class == adapters.KeyRefused
 		r.Explained = conformance.Explains(r.Profile, r.Outcome) || keyRefused
-		if r.Severity != conformance.None && r.Explained && !tokenRejected {
+		if r.Severity != conformance.None && r.Explained && (!tokenRejected || paddingAccepted && r.Outcome.Verdict == adapters.Accept) {
 			if r.RootCauses, err = pr.RootCauses(s.Profile, tc.check, r.Outcome); err != nil {
 				return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
+			}
+			if tokenRejected {
+				pad, err := conformance.PaddingRootCauses(s.Profile)
+				if err != nil {
+					return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
+				}
+				r.RootCauses = slices.Compact(slices.Sorted(slices.Values(append(r.RootCauses, pad...))))
 			}
 		}
 		results = append(results, r)

@@ -209,7 +209,8 @@ func TestVerifyMalformedToken(t *testing.T) {
 	}
 	// jwx v3.4.0 decodes base64url with its own decoder, which takes
 	// padding too (RFC 7515 2 and 3 say base64url without padding): a
-	// finding the report shows, kept here so that a change is noticed.
+	// finding its profiles declare (base64-padding-accepted), kept here so
+	// that a change is noticed.
 	jwxV3 := []string{"jwx/v3/jwt", "jwx/v3/jwt-pedantic", "jwx/v3/jwt-precision9"}
 	const header = "eyJhbGciOiJIUzI1NiJ9"      // {"alg":"HS256"}
 	const payload = "eyJleHAiOjE3MDAwMDAwMDF9" // {"exp":1700000001}
@@ -225,20 +226,29 @@ func TestVerifyMalformedToken(t *testing.T) {
 		// test asks only that each gives a verdict.
 		anyVerdict bool
 		// accepts lists the adapters measured to accept it, against the
-		// RFC: the report shows these as unexplained security results.
+		// RFC: their profiles say so (base64-padding-accepted), and the
+		// report grades each accept by the claims (wantPadded).
 		accepts []string
+		// wantPadded is the severity of an accept of the padded token:
+		// lenient when its claims pass, graver when they do not.
+		wantPadded string
 	}{
-		{"golang-jwt padded payload (TestSetPadding)", rsaKey, golangJWTPaddedRS256, "payload is not base64url without padding", false, append([]string{padded}, jwxV3...)},
-		{"golang-jwt padded header and payload (TestSetPadding)", ecKey, golangJWTPaddedES256, "header is not base64url without padding", false, append([]string{padded}, jwxV3...)},
-		{"padded payload, signed as written", secret, hs256Over(jws.HMACSecret, header, "eyJleHAiOjE3MDAwMDAwMDEwfQ=="), "payload is not base64url without padding", false, append([]string{padded}, jwxV3...)},
-		{"two parts", secret, header + "." + payload, "want three dot-separated parts, got 2", false, nil},
-		{"five parts", secret, header + "." + payload + ".a.b.c", "want three dot-separated parts, got 5", false, nil},
-		{"header not base64url", secret, "!!!." + payload + ".sig", "header is not base64url", false, nil},
-		{"header not JSON", secret, "bm90IGpzb24." + payload + ".sig", "header is not a JSON object", false, nil},
+		{"golang-jwt padded payload (TestSetPadding)", rsaKey, golangJWTPaddedRS256, "payload is not base64url without padding", false, append([]string{padded}, jwxV3...), "lenient"},
+		{"golang-jwt padded header and payload (TestSetPadding)", ecKey, golangJWTPaddedES256, "header is not base64url without padding", false, append([]string{padded}, jwxV3...), "lenient"},
+		{"padded payload, signed as written", secret, hs256Over(jws.HMACSecret, header, "eyJleHAiOjE3MDAwMDAwMDEwfQ=="), "payload is not base64url without padding", false, append([]string{padded}, jwxV3...), "lenient"},
+		// The libraries that take padding still judge the time claims: an
+		// expired padded token is rejected as expired, which their
+		// profiles predict.
+		{"padded payload, expired", secret, hs256Over(jws.HMACSecret, header, base64.URLEncoding.EncodeToString([]byte(`{"exp":150000000}`))), "payload is not base64url without padding", false, nil, ""},
+		{"padded payload, bad signature", secret, header + "." + base64.URLEncoding.EncodeToString([]byte(`{"exp":150000000}`)) + ".c2ln", "payload is not base64url without padding", false, nil, ""},
+		{"two parts", secret, header + "." + payload, "want three dot-separated parts, got 2", false, nil, ""},
+		{"five parts", secret, header + "." + payload + ".a.b.c", "want three dot-separated parts, got 5", false, nil, ""},
+		{"header not base64url", secret, "!!!." + payload + ".sig", "header is not base64url", false, nil, ""},
+		{"header not JSON", secret, "bm90IGpzb24." + payload + ".sig", "header is not a JSON object", false, nil, ""},
 		// jwx v2 verifies it with the algorithm jwt.WithKey names, though
 		// RFC 7515 4.1.1 says alg MUST be present: shown, not hidden.
-		{"header without alg", secret, hs256Over(jws.HMACSecret, "eyJ0eXAiOiJKV1QifQ", payload), "header names no alg", true, nil},
-		{"signature not base64url", secret, header + "." + payload + ".s*g", "signature is not base64url", false, nil},
+		{"header without alg", secret, hs256Over(jws.HMACSecret, "eyJ0eXAiOiJKV1QifQ", payload), "header names no alg", true, nil, ""},
+		{"signature not base64url", secret, header + "." + payload + ".s*g", "signature is not base64url", false, nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := verifyJSON(t, tc.key, tc.token, "-now", "1600000000")
@@ -262,6 +272,9 @@ func TestVerifyMalformedToken(t *testing.T) {
 				if slices.Contains(tc.accepts, a.Name) {
 					if a.Verdict != adapters.Accept {
 						t.Errorf("%s: %s/%s (%s); measured to accept it: update the list", a.Name, a.Verdict, a.Class, a.Error)
+					}
+					if a.Profile != "explained" || a.Severity != tc.wantPadded || !slices.Contains(a.RootCauses, "base64-padding-accepted") {
+						t.Errorf("%s: %s, severity %s, root causes %v; want explained, %s, base64-padding-accepted among them", a.Name, a.Profile, a.Severity, a.RootCauses, tc.wantPadded)
 					}
 					continue
 				}
