@@ -115,6 +115,7 @@ func (s Score) results(sev conformance.Severity) int {
 // findings; the points the RFC leaves open go on one line.
 func mdRootCauses(b *bytes.Buffer, d Document) {
 	b.WriteString("## Root causes per library\n\n")
+	b.WriteString("*how to avoid*: the library's measured paths without the root cause; — when none avoids it.\n\n")
 	for _, a := range d.Adapters {
 		fmt.Fprintf(b, "### %s (%s)\n\n", mdCode(a.Name), mdCode(a.Module.String()))
 		var info, combined []string
@@ -179,7 +180,7 @@ func reproductionCell(v Vector, m conformance.Mode) string {
 // mdAvoid is how to avoid a root cause, in a table cell.
 func mdAvoid(s string) string {
 	if s == "" {
-		return "no measured path of this library avoids it"
+		return "—" // no measured path of this library avoids it, as the section says
 	}
 	// The advice quotes adapter names in backticks, which mdCell would escape.
 	return strings.ReplaceAll(s, "|", `\|`)
