@@ -149,7 +149,7 @@ func mdProperties(b *bytes.Buffer, d Document) {
 	for i := 0; i < len(d.Properties); {
 		adapter := d.Properties[i].Adapter
 		var laws []string
-		for ; i < len(d.Properties) && d.Properties[i].Adapter == adapter; {
+		for i < len(d.Properties) && d.Properties[i].Adapter == adapter {
 			// One law's results in both modes, on one entry: "E+D
 			// (policy)" when they agree, "E (interop), D (policy)" when
 			// not; entries are separated by semicolons.
