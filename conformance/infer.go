@@ -61,21 +61,49 @@ type Inference struct {
 // most, then drops any preset the rest do not need. It is a proposal for
 // a person to review and give reasons to, not a proof of minimality.
 func Infer(obs []Observation, candidates []oracle.Preset) Inference {
+	inf, err := InferWith(obs, candidates, nil)
+	if err != nil {
+		panic(err) // no parameters: nothing to refuse
+	}
+	return inf
+}
+
+// InferWith is Infer around fixed parameters: each set of presets it tries
+// is followed by params, as a profile's parameters follow its presets, so
+// that it proposes the presets a profile with those parameters needs. It
+// fails on a parameter oracle.Model.Set refuses.
+func InferWith(obs []Observation, candidates []oracle.Preset, params []ParameterRef) (Inference, error) {
 	if candidates == nil {
 		candidates = oracle.Presets()
+	}
+	var probe oracle.Model
+	for _, r := range params {
+		if err := probe.Set(r.Name, r.Value); err != nil {
+			return Inference{}, err
+		}
 	}
 	payloads := make([]*oracle.Payload, len(obs))
 	for i, o := range obs {
 		payloads[i] = oracle.NewPayload(o.Payload)
 	}
-	score := func(set []int) int {
+	model := func(set []int) oracle.Model {
 		var m oracle.Model
 		for _, i := range set {
 			candidates[i].Apply(&m)
 		}
+		for _, r := range params {
+			_ = m.Set(r.Name, r.Value) // checked above
+		}
+		return m
+	}
+	explains := func(m *oracle.Model, i int) bool {
+		return Explains(payloads[i].Judge(m, obs[i].Query), obs[i].Outcome)
+	}
+	score := func(set []int) int {
+		m := model(set)
 		n := 0
-		for i, o := range obs {
-			if Explains(payloads[i].Judge(&m, o.Query), o.Outcome) {
+		for i := range obs {
+			if explains(&m, i) {
 				n++
 			}
 		}
@@ -86,15 +114,49 @@ func Infer(obs []Observation, candidates []oracle.Preset) Inference {
 		sort.Ints(out) // presets apply in ID order, whatever the search order
 		return out
 	}
+	// beats is score(set) when it is above floor, and false otherwise. It
+	// judges first the observations the chosen presets leave unexplained
+	// (misses), since only those can raise the score above best: a set
+	// that explains too few of them is dropped without judging the rest,
+	// and the rest stop being judged once the set cannot beat floor. The
+	// search picks what it would by scoring every set in full.
+	var misses, hits []int
+	beats := func(set []int, best, floor int) (int, bool) {
+		m := model(set)
+		n := best
+		for _, i := range misses {
+			if explains(&m, i) {
+				n++
+			}
+		}
+		for _, i := range hits {
+			if n <= floor {
+				return 0, false
+			}
+			if !explains(&m, i) {
+				n--
+			}
+		}
+		return n, n > floor
+	}
 	var chosen []int
 	best := score(nil)
 	for best < len(obs) {
+		m := model(chosen)
+		misses, hits = misses[:0], hits[:0]
+		for i := range obs {
+			if explains(&m, i) {
+				hits = append(hits, i)
+			} else {
+				misses = append(misses, i)
+			}
+		}
 		pick, pickScore := []int(nil), best
 		for i := range candidates {
 			if slices.Contains(chosen, i) {
 				continue
 			}
-			if s := score(with(chosen, i)); s > pickScore {
+			if s, ok := beats(with(chosen, i), best, pickScore); ok {
 				pick, pickScore = []int{i}, s
 			}
 		}
@@ -106,7 +168,7 @@ func Infer(obs []Observation, candidates []oracle.Preset) Inference {
 					if slices.Contains(chosen, i) || slices.Contains(chosen, j) {
 						continue
 					}
-					if s := score(with(chosen, i, j)); s > pickScore {
+					if s, ok := beats(with(chosen, i, j), best, pickScore); ok {
 						pick, pickScore = []int{i, j}, s
 					}
 				}
@@ -124,9 +186,8 @@ func Infer(obs []Observation, candidates []oracle.Preset) Inference {
 		}
 	}
 	inf := Inference{}
-	var m oracle.Model
+	m := model(chosen)
 	for _, i := range chosen {
-		candidates[i].Apply(&m)
 		inf.Presets = append(inf.Presets, candidates[i])
 	}
 	for i, o := range obs {
@@ -137,5 +198,5 @@ func Infer(obs []Observation, candidates []oracle.Preset) Inference {
 		}
 	}
 	sort.Slice(inf.Presets, func(i, j int) bool { return inf.Presets[i].ID < inf.Presets[j].ID })
-	return inf
+	return inf, nil
 }

@@ -108,3 +108,27 @@ func (p Profile) without(parts []ablationPart, drop ...int) Profile {
 	}
 	return q
 }
+
+// PaddingRootCauses names what in profile p makes it accept a token with
+// base64url padding (oracle.Model.Base64PaddingAccepted), by ablation as
+// RootCauses does: the deviations and parameters without which it would
+// not. None when p does not accept one.
+func PaddingRootCauses(p Profile) ([]string, error) {
+	full, err := p.Model()
+	if err != nil || !full.Base64PaddingAccepted {
+		return nil, err
+	}
+	parts := ablationParts(p)
+	var names []string
+	for i := range parts {
+		m, err := p.without(parts, i).Model()
+		if err != nil {
+			return nil, err
+		}
+		if !m.Base64PaddingAccepted {
+			names = append(names, parts[i].name)
+		}
+	}
+	slices.Sort(names)
+	return names, nil
+}

@@ -190,3 +190,19 @@ var repairingReader = oracle.Model{
 	Nbf: oracle.ClaimRule{NullAbsent: true},
 	Iat: oracle.ClaimRule{NullAbsent: true},
 }
+
+// GradePaddedToken is the severity of outcome o of a token the RFC rejects
+// for its encoding alone (base64url with '=' padding, RFC 7515 2), whose
+// claims set is payload: an accept is at least lenient, and graded as an
+// accept of those claims when that is graver (an expired token accepted
+// through padding is still a security result); any other outcome is graded
+// as Grade grades it against tokenRFC.
+func GradePaddedToken(payload []byte, q oracle.Query, o adapters.Outcome, tokenRFC oracle.Judgement) Severity {
+	if o.Verdict != adapters.Accept {
+		return Grade(payload, q, o, tokenRFC)
+	}
+	if g := Grade(payload, q, o, oracle.Judge(payload, q.RFC())); g.Worse(Lenient) {
+		return g
+	}
+	return Lenient
+}

@@ -89,3 +89,27 @@ func TestSeverityRank(t *testing.T) {
 		t.Error("every severity is worse than none")
 	}
 }
+
+func TestGradePaddedToken(t *testing.T) {
+	q := oracle.Query{Now: time.Unix(1700000000, 0)}
+	token := oracle.Judgement{Verdict: oracle.Reject, Classes: []adapters.Class{adapters.MalformedToken}}
+	accept := adapters.Outcome{Verdict: adapters.Accept}
+	for _, tc := range []struct {
+		name    string
+		payload string
+		o       adapters.Outcome
+		want    Severity
+	}{
+		{"valid claims accepted: the encoding alone", `{"exp":1700000060}`, accept, Lenient},
+		{"claims within the permitted leeway: still the encoding", `{"exp":1699999990}`, accept, Lenient},
+		{"claims expired an hour ago: graded as the claims", `{"exp":1699996400}`, accept, Security},
+		{"rejected", `{"exp":1700000060}`, adapters.Outcome{Verdict: adapters.Reject, Class: adapters.MalformedToken}, None},
+		{"panicked", `{"exp":1700000060}`, adapters.Outcome{Verdict: adapters.Panic}, Security},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := GradePaddedToken([]byte(tc.payload), q, tc.o, token); got != tc.want {
+				t.Errorf("GradePaddedToken(%s, %s) = %q, want %q", tc.payload, tc.o, got, tc.want)
+			}
+		})
+	}
+}

@@ -53,3 +53,55 @@ func Sign(a adapters.Adapter, payload []byte) (token string, key adapters.Key, e
 func noSigningAlg(err error) adapters.Outcome {
 	return adapters.Outcome{Verdict: adapters.Unsupported, Error: err.Error()}
 }
+
+// algFamily is the kind of key a JWS algorithm verifies with (RFC 7518
+// 3.1): HMAC secrets, RSA keys (RS and PS), EC keys, or EdDSA's OKP keys.
+func algFamily(alg string) string {
+	switch {
+	case alg == "EdDSA":
+		return "EdDSA"
+	case len(alg) >= 2 && (alg[:2] == "HS" || alg[:2] == "ES"):
+		return alg[:2]
+	case len(alg) >= 2 && (alg[:2] == "RS" || alg[:2] == "PS"):
+		return "RSA"
+	}
+	return alg
+}
+
+// Verifies reports whether adapter a can verify a token signed with alg,
+// and when it cannot, why. Adapters declare the harness algorithms they
+// verify (adapters.Algorithms); an algorithm beyond those (RS384, PS256)
+// counts as verified when a declares one with the same kind of key, so a
+// library that verifies only asymmetric algorithms (go-oidc, cap) is not
+// asked to verify an HMAC token, and one without EdDSA (tink) an EdDSA
+// token. A token a cannot verify is unsupported for it, not a rejection.
+func Verifies(a adapters.Adapter, alg string) (ok bool, why string) {
+	declared := adapters.Algorithms(a)
+	for _, d := range declared {
+		if d == alg || algFamily(d) == algFamily(alg) {
+			return true, ""
+		}
+	}
+	return false, fmt.Sprintf("adapter %s verifies %s, no %s", a.Name(), strings.Join(declared, ", "), alg)
+}
+
+// UnsupportedAlg is the outcome of a token that adapter a cannot verify
+// (see Verifies): unsupported, with why.
+func UnsupportedAlg(why string) adapters.Outcome {
+	return adapters.Outcome{Verdict: adapters.Unsupported, Error: why}
+}
+
+// SignPadded is Sign with the header and payload segments in base64url
+// with '=' padding, which RFC 7515 2 rules out, signed as written.
+func SignPadded(a adapters.Adapter, payload []byte) (token string, key adapters.Key, err error) {
+	alg, ok := SigningAlg(a)
+	if !ok {
+		_, _, err := Sign(a, payload)
+		return "", adapters.Key{}, err
+	}
+	if key, err = KeyFor(alg); err != nil {
+		return "", adapters.Key{}, err
+	}
+	token, err = jws.SignPadded(alg, payload)
+	return token, key, err
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/properties"
 	"github.com/jwtconform/jwtconform/vectors"
@@ -133,6 +134,7 @@ func runSuite(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runCo
 		}
 	})
 	t.Run("must-hold", func(t *testing.T) { checkMustHold(t, a, cfg.timeout) })
+	t.Run("padding", func(t *testing.T) { checkPadding(t, a, p, cfg.timeout) })
 	var props map[string]conformance.PropertyRecord
 	if cfg.properties {
 		props = runProperties(t, a, p, cfg, &fails)
@@ -275,7 +277,8 @@ func describe(r conformance.Result, mod adapters.Module, v vectors.Vector) strin
 
 // checkDeviationsUsed fails for every deviation and parameter of p whose
 // removal would change no prediction on any vector: each must explain
-// something.
+// something. One that says whether padded tokens are accepted is measured
+// by checkPadding instead, since vectors cannot show it.
 func checkDeviationsUsed(t *testing.T, p conformance.Profile, vs []vectors.Vector) {
 	t.Helper()
 	full, err := p.Model()
@@ -286,6 +289,9 @@ func checkDeviationsUsed(t *testing.T, p conformance.Profile, vs []vectors.Vecto
 		s, err := without.Model()
 		if err != nil {
 			t.Fatal(err)
+		}
+		if s.Base64PaddingAccepted != full.Base64PaddingAccepted {
+			return
 		}
 		if !explainsSomething(full, s, vs) {
 			t.Errorf("%s of %s explains no vector: remove it from %s, or add the vector that shows it", what, p.Adapter, p.Path)
@@ -313,6 +319,46 @@ func explainsSomething(with, without oracle.Model, vs []vectors.Vector) bool {
 		}
 	}
 	return false
+}
+
+// paddingProbe is the claims set of checkPadding: valid at paddingNow
+// under any profile that requires exp, nbf or iat, and of a length whose
+// base64url needs padding.
+const paddingProbe = `{"exp":1700003600,"iat":1699999940,"nbf":1699999940}`
+
+var paddingNow = time.Unix(1700000000, 0)
+
+// checkPadding measures whether a accepts a token whose base64url segments
+// keep their '=' padding (RFC 7515 2 rules it out), and fails when p says
+// otherwise (token.base64-padding, or the base64-padding-accepted preset):
+// the vectors cannot show it, since the harness writes unpadded tokens,
+// and jwtconform verify predicts such tokens by it.
+func checkPadding(t *testing.T, a adapters.Adapter, p conformance.Profile, timeout time.Duration) {
+	t.Helper()
+	m, err := p.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload := []byte(paddingProbe)
+	opts := func(key adapters.Key) adapters.Options {
+		return conformance.OptionsFor(oracle.Query{Now: paddingNow}, key)
+	}
+	token, key, err := conformance.Sign(a, payload)
+	if err != nil {
+		t.Skip(err)
+	}
+	if o := harness.Call(context.Background(), a, token, opts(key), timeout); o.Verdict != adapters.Accept {
+		t.Skipf("the unpadded token %s is not accepted (%s, %q): padding cannot be told apart", token, o, o.Error)
+	}
+	padded, key, err := conformance.SignPadded(a, payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := harness.Call(context.Background(), a, padded, opts(key), timeout)
+	if accepts := o.Verdict == adapters.Accept; accepts != m.Base64PaddingAccepted {
+		t.Errorf("%s, %s: the padded token %s at now=%d gives %s (%q), but the profile %s says token.base64-padding=%s: add or remove the base64-padding-accepted preset, with the library's source line",
+			a.Name(), a.Module(), padded, paddingNow.Unix(), o, o.Error, p.Path, map[bool]string{false: "reject", true: "accept"}[m.Base64PaddingAccepted])
+	}
 }
 
 // checkMustHold runs the must-hold checks against a, a subtest each.

@@ -33,8 +33,8 @@ type member struct {
 	name []byte
 	// kind is the value's JSON type.
 	kind kind
-	// text is the raw literal for numbers and the unescaped value for
-	// strings.
+	// text is the raw literal for numbers and arrays and the unescaped
+	// value for strings.
 	text []byte
 	// strings: an array value holds only strings.
 	strings bool
@@ -249,6 +249,7 @@ func (p *parser) object(depth int, top *[]member) error {
 				m.text = p.lastString
 			case kArray:
 				m.strings = p.arrayOfStrings
+				m.text = p.b[start:p.i]
 			}
 			*top = append(*top, m)
 		}

@@ -151,6 +151,14 @@ const (
 	// int64 converts as the platform's conversion does (on amd64 the most
 	// negative int64), and time.Unix wraps as Go's does.
 	InstantInt64Unguarded
+	// InstantJSONNumberInt64: go-oidc v3: a whole number within int64 is
+	// taken as it is, any other is read as a float64 (beyond its range
+	// malformed) and converted with int64(f), cut toward zero; then
+	// time.Unix, with time.Time's int64 wrap.
+	InstantJSONNumberInt64
+	// InstantInt64SecondsTo9999: tink: int64(f) seconds, cut toward zero;
+	// outside 0 to 253402300799 (9999-12-31T23:59:59Z) malformed.
+	InstantInt64SecondsTo9999
 )
 
 // Quoted is how a string value of a time claim is read.
@@ -175,12 +183,22 @@ const (
 	QuotedEpoch
 )
 
-// Synthesis derives a missing claim from another one.
+// Synthesis derives a missing claim from another one, or from the first
+// or the later of two.
 type Synthesis struct {
 	// From is the claim the value is taken from; empty means none.
 	From Claim
 	// Offset is added to From's instant.
 	Offset time.Duration
+	// Alt is a second source, empty for none: taken when From is missing,
+	// or, with Latest, whichever of the two gives the later instant
+	// (hashicorp/cap: exp from the later of iat and nbf, nbf from iat or
+	// else from exp).
+	Alt Claim
+	// AltOffset is added to Alt's instant.
+	AltOffset time.Duration
+	// Latest takes the later of From and Alt when both are present.
+	Latest bool
 }
 
 // ClaimRule is how one time claim is read and compared.
@@ -232,6 +250,10 @@ type Model struct {
 	NestedDuplicates Choice
 	// StringClaims resolves an iss, sub, aud or jti that is not a string.
 	StringClaims Choice
+	// StringClaimsStrict: a null iss, sub, aud or jti, and an aud that is
+	// an empty array, count as not a string too, as tink's validatePayload
+	// has it; otherwise null reads as absent, as a Go string field does.
+	StringClaimsStrict bool
 	// NullClaimsSet: a payload that is JSON null counts as an empty object.
 	NullClaimsSet bool
 	// Float64Anywhere: every number in the claims set, in any claim at any
@@ -241,6 +263,11 @@ type Model struct {
 	// CaseFold: claim names match case-insensitively, last match wins, as
 	// encoding/json does when it decodes into a struct.
 	CaseFold bool
+	// FoldCollisionRejected: a member name that differs from a registered
+	// claim name (RFC 7519 4.1) but equals it under Unicode simple case
+	// folding rejects the token, as hashicorp/cap's
+	// checkRegisteredClaimCollisions does.
+	FoldCollisionRejected bool
 	// TrailingIgnored: bytes after the claims object are never read.
 	TrailingIgnored bool
 	// DecodeEach: every occurrence of a duplicated claim is decoded, so a
@@ -268,6 +295,12 @@ type Model struct {
 	MalformedIat Choice
 	// FutureIat is the policy for an iat later than now.
 	FutureIat FutureIat
+	// Base64PaddingAccepted: a compact JWS whose base64url segments keep
+	// their '=' padding, which RFC 7515 2 rules out, is read as if it had
+	// none. Judge sees only the claims set, so this changes no judgement
+	// of it; a caller that judges whole tokens (jwtconform verify) reads
+	// it.
+	Base64PaddingAccepted bool
 }
 
 // Rule returns the model's rule for time claim c.

@@ -37,6 +37,8 @@ func TestSetRejectsBadInput(t *testing.T) {
 		{"exp.default-leeway", "a minute", "parameter exp.default-leeway"},
 		{"clock", "floor:7ms", "want exact, floor:UNIT or round:UNIT"},
 		{"exp.synthesis", "exp+1s", "want none or CLAIM+DURATION"},
+		{"exp.synthesis", "max(iat+1s)", "want none or CLAIM+DURATION"},
+		{"exp.synthesis", "iat+1s|nbf+1s|iat+2s", "want none or CLAIM+DURATION"},
 		{"depth-limit", "-1", "want a whole number"},
 	} {
 		var m Model
@@ -80,6 +82,13 @@ func TestParameters(t *testing.T) {
 		{[]string{"exp.synthesis=iat+150s"}, `{"iat":1699999851}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
 		{[]string{"exp.synthesis=iat+150s", "exp.required=yes"}, `{"iat":1699999851}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
 		{[]string{"nbf.synthesis=exp-150s"}, `{"exp":1700000151}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		// hashicorp/cap: exp from the later of iat and nbf, nbf from iat or else exp.
+		{[]string{"exp.synthesis=max(iat+150s,nbf+150s)"}, `{"iat":1699999800,"nbf":1699999849}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{[]string{"exp.synthesis=max(iat+150s,nbf+150s)"}, `{"iat":1699999800,"nbf":1699999851}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"exp.synthesis=max(iat+150s,nbf+150s)"}, `{"iat":1699999851,"nbf":1699999800}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"exp.synthesis=max(iat+150s,nbf+150s)"}, `{"nbf":1699999851}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"nbf.synthesis=iat+0s|exp-150s"}, `{"iat":1699999000,"exp":1700000151}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"nbf.synthesis=iat+0s|exp-150s"}, `{"exp":1700000151}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
 	} {
 		var m Model
 		for _, s := range tc.settings {

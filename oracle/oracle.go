@@ -258,6 +258,11 @@ func (s *Model) decideText(payload []byte, c Query, ps *parses) *allowed {
 			pick = DuplicatesLast
 		}
 	}
+	if name, ok := foldCollision(doc); ok && s.FoldCollisionRejected {
+		a := accepted()
+		a.deny(failure{MalformedClaim, fmt.Sprintf("claim name %q folds to a registered claim name; RFC 7519 4 compares names exactly, so it is an unrelated claim", name)})
+		return a
+	}
 	if name, ok := s.mistypedStringClaim(doc); ok {
 		f := failure{MalformedClaim, fmt.Sprintf("%s is not a string (RFC 7519 4.1: a StringOrURI; the RFC sets no rule for rejecting it)", name)}
 		if r, done := resolve(s.StringClaims, f); done {
@@ -310,13 +315,34 @@ func (s *Model) mistypedStringClaim(doc document) (string, bool) {
 			continue
 		}
 		switch {
-		case m.kind == kString, m.kind == kNull:
-		case name == "aud" && m.kind == kArray && m.strings:
+		case m.kind == kString, m.kind == kNull && !s.StringClaimsStrict:
+		case name == "aud" && m.kind == kArray && m.strings && !(s.StringClaimsStrict && emptyArray(m.text)):
 		default:
 			return name, true
 		}
 	}
 	return "", false
+}
+
+// registeredNames are the claim names RFC 7519 4.1 registers.
+var registeredNames = []string{"iss", "sub", "aud", "exp", "nbf", "iat", "jti"}
+
+// foldCollision finds a member name that is not a registered claim name
+// but equals one under Unicode simple case folding ("EXP", "ſub").
+func foldCollision(doc document) (string, bool) {
+	for _, m := range doc.members {
+		for _, r := range registeredNames {
+			if string(m.name) != r && bytes.EqualFold(m.name, []byte(r)) {
+				return string(m.name), true
+			}
+		}
+	}
+	return "", false
+}
+
+// emptyArray reports whether the array literal text holds no element.
+func emptyArray(text []byte) bool {
+	return len(text) >= 2 && len(bytes.TrimSpace(text[1:len(text)-1])) == 0
 }
 
 // stringClaim is the registered string claim a member name matches, or "".
@@ -469,8 +495,8 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 		r := s.Rule(name)
 		v := &values[i]
 		if !v.present && v.malformed == "" && r.Synthesis.From != "" {
-			if from := values[slices.Index(TimeClaims, r.Synthesis.From)]; from.present && from.malformed == "" && !from.unchecked {
-				*v = claimValue{present: true, at: from.at.addNanos(int64(r.Synthesis.Offset))}
+			if at, ok := r.Synthesis.derive(values); ok {
+				*v = claimValue{present: true, at: at}
 			}
 		}
 	}
@@ -535,6 +561,30 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 		}
 	}
 	return a
+}
+
+// derive is the instant synthesis s gives from values, the time claims in
+// the order of TimeClaims, and whether a source was there to give one.
+func (s Synthesis) derive(values [3]claimValue) (Decimal, bool) {
+	source := func(c Claim, off time.Duration) (Decimal, bool) {
+		if c == "" {
+			return Decimal{}, false
+		}
+		v := values[slices.Index(TimeClaims, c)]
+		if !v.present || v.malformed != "" || v.unchecked {
+			return Decimal{}, false
+		}
+		return v.at.addNanos(int64(off)), true
+	}
+	from, okFrom := source(s.From, s.Offset)
+	alt, okAlt := source(s.Alt, s.AltOffset)
+	switch {
+	case okFrom && okAlt && s.Latest && alt.Cmp(from) > 0:
+		return alt, true
+	case okFrom:
+		return from, true
+	}
+	return alt, okAlt
 }
 
 // clause is the RFC 7519 section of time claim c.

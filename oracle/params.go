@@ -129,16 +129,19 @@ var parameters = func() []Parameter {
 		enum("duplicates", "duplicate claim names (RFC 7519 4)", func(m *Model) *Duplicates { return &m.Duplicates }, "open", "last", "first", "reject"),
 		enum("nested-duplicates", "duplicate names inside a claim value (RFC 8259 4)", func(m *Model) *Choice { return &m.NestedDuplicates }, choices...),
 		enum("string-claims", "an iss, sub, aud or jti that is not a string (RFC 7519 4.1)", func(m *Model) *Choice { return &m.StringClaims }, choices...),
+		flag("string-claims.strict", "whether a null iss, sub, aud or jti, or an empty aud array, counts as not a string", func(m *Model) *bool { return &m.StringClaimsStrict }, "no", "yes"),
 		flag("null-claims-set", "a claims set that is JSON null (RFC 7519 7.2)", func(m *Model) *bool { return &m.NullClaimsSet }, "reject", "empty"),
 		flag("float64-anywhere", "every number decoded into a float64, in any claim", func(m *Model) *bool { return &m.Float64Anywhere }, "no", "yes"),
 		flag("names", "how claim names match (RFC 7519 4: case-sensitively)", func(m *Model) *bool { return &m.CaseFold }, "exact", "case-fold"),
+		flag("names.fold-collision", "a name that is not a registered claim name but equals one under case folding (RFC 7519 4: an unrelated claim)", func(m *Model) *bool { return &m.FoldCollisionRejected }, "ignored", "rejected"),
+		flag("token.base64-padding", "'=' padding on a compact JWS's base64url segments (RFC 7515 2: base64url without padding)", func(m *Model) *bool { return &m.Base64PaddingAccepted }, "reject", "accept"),
 		flag("trailing-data", "bytes after the claims object (RFC 8259 2)", func(m *Model) *bool { return &m.TrailingIgnored }, "reject", "ignored"),
 		flag("decode-each", "whether every occurrence of a duplicated claim is decoded", func(m *Model) *bool { return &m.DecodeEach }, "no", "yes"),
 		enum("number", "how a number literal is read (RFC 7519 2: exactly)", func(m *Model) *Number { return &m.Number }, "exact", "float64"),
 		enum("number.beyond-binary64", "a NumericDate beyond the finite binary64 range, read exactly (RFC 8259 6, 9: a parser may limit the range)", func(m *Model) *Choice { return &m.BeyondBinary64 }, choices...),
 		enum("instant", "how the number read becomes the instant compared", func(m *Model) *Instant { return &m.Instant },
 			"exact", "go-time-floor", "int64-seconds", "printf-whole-seconds", "trunc-seconds", "floor-seconds", "round-seconds", "int32-seconds",
-			"go-int64", "go-time-floor-ms", "jwx-v3", "int64-seconds-unguarded"),
+			"go-int64", "go-time-floor-ms", "jwx-v3", "int64-seconds-unguarded", "json-number-int64-seconds", "int64-seconds-to-9999"),
 		{Name: "instant.digits", Doc: "the fractional digits the jwx-v3 instant and string readings keep (0 to 9)",
 			set: func(m *Model, v string) error {
 				n, err := strconv.Atoi(v)
@@ -186,34 +189,71 @@ var parameters = func() []Parameter {
 			flag(n+"epoch-second", "an instant in 0 <= t < 1", func(m *Model) *bool { return &rule(m).EpochSecondUnchecked }, "checked", "unchecked"),
 			flag(n+"wrong-type", "a value that is not a NumericDate (RFC 7519 2: malformed)", func(m *Model) *bool { return &rule(m).WrongTypeIgnored }, "malformed", "absent"),
 			flag(n+"required", "whether the claim must be present unasked", func(m *Model) *bool { return &rule(m).Required }, "no", "yes"),
-			Parameter{Name: n + "synthesis", Doc: "a missing claim derived from another: none, or CLAIM+DURATION (iat+150s)",
+			Parameter{Name: n + "synthesis", Doc: "a missing claim derived from another: none, CLAIM+DURATION (iat+150s), the first present of two (iat+0s|exp-150s) or the later of two (max(iat+150s,nbf+150s))",
 				set: func(m *Model, v string) error {
-					if v == "none" {
-						rule(m).Synthesis = Synthesis{}
-						return nil
-					}
-					i := strings.IndexAny(v, "+-")
-					if i < 0 || !slices.Contains(TimeClaims, Claim(v[:i])) || Claim(v[:i]) == c {
-						return fmt.Errorf("value %q: want none or CLAIM+DURATION", v)
-					}
-					d, err := time.ParseDuration(strings.TrimPrefix(v[i:], "+"))
+					s, err := parseSynthesis(c, v)
 					if err != nil {
 						return fmt.Errorf("value %q: %w", v, err)
 					}
-					rule(m).Synthesis = Synthesis{From: Claim(v[:i]), Offset: d}
+					rule(m).Synthesis = s
 					return nil
 				},
-				get: func(m *Model) string {
-					s := rule(m).Synthesis
-					if s.From == "" {
-						return "none"
-					}
-					if s.Offset < 0 {
-						return string(s.From) + s.Offset.String()
-					}
-					return string(s.From) + "+" + s.Offset.String()
-				}},
+				get: func(m *Model) string { return rule(m).Synthesis.String() }},
 		)
 	}
 	return ps
 }()
+
+// parseSynthesis reads the value of CLAIM.synthesis for claim c.
+func parseSynthesis(c Claim, v string) (Synthesis, error) {
+	if v == "none" {
+		return Synthesis{}, nil
+	}
+	latest := strings.HasPrefix(v, "max(") && strings.HasSuffix(v, ")")
+	sep := "|"
+	if latest {
+		v, sep = v[len("max("):len(v)-1], ","
+	}
+	parts := strings.Split(v, sep)
+	if len(parts) > 2 || (latest && len(parts) != 2) {
+		return Synthesis{}, fmt.Errorf("want none or CLAIM+DURATION (or A+D|B+D, max(A+D,B+D))")
+	}
+	var s Synthesis
+	for i, p := range parts {
+		j := strings.IndexAny(p, "+-")
+		if j < 0 || !slices.Contains(TimeClaims, Claim(p[:j])) || Claim(p[:j]) == c {
+			return Synthesis{}, fmt.Errorf("want none or CLAIM+DURATION (or A+D|B+D, max(A+D,B+D))")
+		}
+		d, err := time.ParseDuration(strings.TrimPrefix(p[j:], "+"))
+		if err != nil {
+			return Synthesis{}, err
+		}
+		if i == 0 {
+			s.From, s.Offset = Claim(p[:j]), d
+		} else {
+			s.Alt, s.AltOffset = Claim(p[:j]), d
+		}
+	}
+	s.Latest = latest
+	return s, nil
+}
+
+// String is the synthesis as a profile writes it.
+func (s Synthesis) String() string {
+	if s.From == "" {
+		return "none"
+	}
+	one := func(c Claim, d time.Duration) string {
+		if d < 0 {
+			return string(c) + d.String()
+		}
+		return string(c) + "+" + d.String()
+	}
+	switch {
+	case s.Alt == "":
+		return one(s.From, s.Offset)
+	case s.Latest:
+		return "max(" + one(s.From, s.Offset) + "," + one(s.Alt, s.AltOffset) + ")"
+	}
+	return one(s.From, s.Offset) + "|" + one(s.Alt, s.AltOffset)
+}

@@ -72,6 +72,7 @@ var presets = func() map[string]Preset {
 		{"epoch-second-unchecked", "a time claim in the epoch's first second (0 <= t < 1) is never compared, though it counts as present", all(func(r *ClaimRule) { r.EpochSecondUnchecked = true })},
 		{"duplicates-each-decoded", "every occurrence of a duplicated time claim is decoded: a malformed one rejects the token even when a later one wins", func(m *Model) { m.DecodeEach = true }},
 		{"clock-whole-seconds", "the clock is cut to whole seconds before it is compared", func(m *Model) { m.Clock = Clock{Unit: time.Second, Rounding: RoundFloor} }},
+		{"base64-padding-accepted", "a compact JWS whose base64url segments keep '=' padding is accepted (seen by verify, which judges whole tokens)", func(m *Model) { m.Base64PaddingAccepted = true }},
 		{"trailing-data-ignored", "bytes after the claims object are never read", func(m *Model) { m.TrailingIgnored = true }},
 		{"null-as-absent", "a null time claim counts as missing", all(func(r *ClaimRule) { r.NullAbsent = true })},
 		{"zero-as-absent", "a time claim equal to 0 counts as missing", all(func(r *ClaimRule) { r.ZeroAbsent = true })},
@@ -92,6 +93,11 @@ var presets = func() map[string]Preset {
 		{"quoted-epoch-accepted", "a string holding a decimal number of seconds is read as that NumericDate", func(m *Model) { m.Quoted = QuotedEpoch }},
 		// go-jose v3 and square go-jose v2 (jwt/claims.go NumericDate).
 		{"numericdate-int64-seconds-unguarded", "a NumericDate becomes int64 seconds cut toward zero with no range check: beyond int64 the platform's float conversion decides (amd64: the most negative int64) and time.Unix wraps", func(m *Model) { m.Instant = InstantInt64Unguarded }},
+		// go-oidc, tink and hashicorp/cap (issue 11).
+		{"numericdate-json-number-int64", "a whole number within int64 is taken as it is, any other is cut toward zero through float64; then time.Unix with Go's wrap", func(m *Model) { m.Instant = InstantJSONNumberInt64 }},
+		{"case-fold-collision-rejected", "a claim name that is not a registered one but equals one under case folding (EXP, ſub) rejects the token", func(m *Model) { m.FoldCollisionRejected = true }},
+		{"registered-string-claims-strict", "an iss, sub, aud or jti that is not a string (aud: nor a non-empty array of strings), null included, rejects the token", func(m *Model) { m.StringClaims, m.StringClaimsStrict = ChoiceReject, true }},
+		{"numericdate-int64-seconds-to-9999", "a NumericDate becomes int64 seconds, cut toward zero; outside 0 to 253402300799 (year 9999) it is malformed", func(m *Model) { m.Instant = InstantInt64SecondsTo9999 }},
 	} {
 		if _, dup := m[d.ID]; dup {
 			panic("oracle: preset " + d.ID + " listed twice")

@@ -195,8 +195,45 @@ func (in Instant) convert(d Decimal) (Decimal, failure) {
 			return d, failure{MalformedClaim, fmt.Sprintf("NumericDate %s is beyond the int32 range", d)}
 		}
 		return w, failure{}
+	case InstantJSONNumberInt64:
+		return jsonNumberInt64(d)
+	case InstantInt64SecondsTo9999:
+		return int64SecondsTo9999(d)
 	}
 	return d, failure{}
+}
+
+// jsonNumberInt64 mirrors go-oidc v3's jsonTime.UnmarshalJSON
+// (oidc/oidc.go): json.Number.Int64, else int64(json.Number.Float64()),
+// then time.Unix. The literal is judged by its value: a whole number
+// spelled with a fraction or an exponent ("1.0", "1e9") that the library
+// sends down the float64 path reads the same there unless it is past
+// 2^53, far beyond any clock compared.
+func jsonNumberInt64(d Decimal) (Decimal, failure) {
+	if w, frac := d.wholeSeconds(); frac == "" {
+		if n, err := strconv.ParseInt(w.String(), 10, 64); err == nil {
+			return goInstant(time.Unix(n, 0)), failure{}
+		}
+	}
+	f, err := strconv.ParseFloat(d.String(), 64)
+	if err != nil {
+		return d, failure{MalformedClaim, fmt.Sprintf("NumericDate %s is beyond the float64 range", d)}
+	}
+	return goInstant(time.Unix(int64(f), 0)), failure{}
+}
+
+// maxTinkSeconds is tink's jwtTimestampMax, 9999-12-31T23:59:59Z.
+const maxTinkSeconds = 253402300799
+
+// int64SecondsTo9999 mirrors tink's validateTimeClaim and
+// RawJWT.timeClaim (jwt/raw_jwt.go): int64(f), refused outside 0 to
+// jwtTimestampMax.
+func int64SecondsTo9999(d Decimal) (Decimal, failure) {
+	n := int64(asFloat(d))
+	if n < 0 || n > maxTinkSeconds {
+		return d, failure{MalformedClaim, fmt.Sprintf("NumericDate %s is outside 0 to %d seconds", d, maxTinkSeconds)}
+	}
+	return ParseDecimal(strconv.FormatInt(n, 10)), failure{}
 }
 
 // parse is a string value as the model reads it: ok is false when the

@@ -40,12 +40,15 @@ var algorithmInvariance = Property{
 
 // determinism: RFC 7519 7.2 makes validation a function of the JWT and the
 // validation inputs (here the clock, leeway and key): verifying the same
-// token twice with the same options gives the same outcome, error text
-// included.
+// token twice with the same options gives the same verdict and rejection
+// class, the outcome every record and grade of this suite is made of. The
+// library's error text is not compared: it explains a verdict without
+// being one, and a library may word one rejection several ways (cap names
+// whichever of two colliding claim names Go's map iteration visits first).
 var determinism = Property{
 	Name:   "determinism",
 	Clause: "RFC 7519 7.2",
-	Law:    "the same token verified twice with the same options gives the same outcome",
+	Law:    "the same token verified twice with the same options gives the same verdict and rejection class",
 	body: func(pc *propCase) {
 		t := pc.t
 		lw := pc.leeway()
@@ -56,6 +59,6 @@ var determinism = Property{
 		c := pc.check(drawNow(t, cs, anchor, lw), lw)
 		o1 := pc.verify("first", payload, c, alg)
 		o2 := pc.verify("second", payload, c, alg)
-		pc.law(o1.String() == o2.String() && o1.Error == o2.Error, 1, "first %s (%q), then %s (%q)", o1, o1.Error, o2, o2.Error)
+		pc.law(o1.Verdict == o2.Verdict && o1.Class == o2.Class, 1, "first %s, then %s", o1, o2)
 	},
 }

@@ -142,7 +142,7 @@ func mdProperties(b *bytes.Buffer, d Document) {
 			unsupported++
 		}
 	}
-	fmt.Fprintf(b, "%d hold, %d fail, %d unsupported. A failing law is graded like a vector, on its shrunk counterexample; counterexamples are in results.json and report.html, except for unexplained failures, shown here.\n\n", holds, fails, unsupported)
+	fmt.Fprintf(b, "%d hold, %d fail, %d unsupported. A failing law is graded like a vector, on its shrunk counterexample, in each mode (E: explicit, D: defaults); counterexamples are in results.json and report.html, except for unexplained failures, shown here.\n\n", holds, fails, unsupported)
 	if fails == 0 {
 		return
 	}
@@ -151,18 +151,39 @@ func mdProperties(b *bytes.Buffer, d Document) {
 	for i := 0; i < len(d.Properties); {
 		adapter := d.Properties[i].Adapter
 		var laws []string
-		for ; i < len(d.Properties) && d.Properties[i].Adapter == adapter; i++ {
-			p := d.Properties[i]
-			if p.Status != conformance.Fails {
-				continue
+		for i < len(d.Properties) && d.Properties[i].Adapter == adapter {
+			// One law's results in both modes, on one entry: "E+D
+			// (policy)" when they agree, "E (interop), D (policy)" when
+			// not; entries are separated by semicolons.
+			name := d.Properties[i].Property
+			var modes []string
+			sev := map[string]string{}
+			for ; i < len(d.Properties) && d.Properties[i].Adapter == adapter && d.Properties[i].Property == name; i++ {
+				p := d.Properties[i]
+				if p.Status != conformance.Fails {
+					continue
+				}
+				m := modeLetters([]conformance.Mode{p.RunMode()})
+				modes = append(modes, m)
+				sev[m] = cmp.Or(string(p.Severity), "none")
+				if !p.Explained {
+					unexplained = append(unexplained, p)
+				}
 			}
-			laws = append(laws, fmt.Sprintf("%s (%s)", p.Key(), cmp.Or(string(p.Severity), "none")))
-			if !p.Explained {
-				unexplained = append(unexplained, p)
+			switch {
+			case len(modes) == 0:
+			case len(modes) == 2 && sev[modes[0]] == sev[modes[1]]:
+				laws = append(laws, fmt.Sprintf("%s %s+%s (%s)", name, modes[0], modes[1], sev[modes[0]]))
+			default:
+				var parts []string
+				for _, m := range modes {
+					parts = append(parts, fmt.Sprintf("%s (%s)", m, sev[m]))
+				}
+				laws = append(laws, name+" "+strings.Join(parts, ", "))
 			}
 		}
 		if len(laws) > 0 {
-			fmt.Fprintf(b, "| %s | %s |\n", mdCell(adapter), mdCell(strings.Join(laws, ", ")))
+			fmt.Fprintf(b, "| %s | %s |\n", mdCell(adapter), mdCell(strings.Join(laws, "; ")))
 		}
 	}
 	b.WriteString("\n")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -80,6 +81,11 @@ type TokenAdapter struct {
 	// RootCauses name the profile's presets or parameter values that
 	// explain a departure from the RFC (conformance.Predictor.RootCauses).
 	RootCauses []string `json:"rootCauses,omitempty"`
+	// Alg and Token are the algorithm and token this adapter verified,
+	// when they are not the report's (check signs for each adapter with
+	// the algorithm the harness uses for it).
+	Alg   string `json:"alg,omitempty"`
+	Token string `json:"token,omitempty"`
 }
 
 // TokenInput is what a TokenReport is built from.
@@ -140,6 +146,12 @@ func NewTokenReport(in TokenInput) TokenReport {
 			Predicted: r.Profile.Verdict, Profile: "explained",
 			Severity: cmp.Or(string(r.Severity), "none"), RootCauses: r.RootCauses,
 		}
+		if r.Alg != "" && r.Alg != in.Alg {
+			a.Alg = r.Alg
+		}
+		if r.Token != "" && r.Token != in.Token {
+			a.Token = r.Token
+		}
 		if !r.Explained {
 			a.Profile = "unexplained"
 		}
@@ -172,7 +184,12 @@ func WriteTokenText(w io.Writer, t TokenReport) error {
 	if t.Leeway != nil {
 		lw = *t.Leeway
 	}
-	fmt.Fprintf(&b, "now      %s\nleeway   %s\nrequire  %s\nalg      %s\n\n", t.Now, lw, RequireList(t.Require), t.Alg)
+	perAdapter := slices.ContainsFunc(t.Adapters, func(a TokenAdapter) bool { return a.Alg != "" })
+	alg := t.Alg
+	if perAdapter {
+		alg += " (other adapters: see ALG)"
+	}
+	fmt.Fprintf(&b, "now      %s\nleeway   %s\nrequire  %s\nalg      %s\n\n", t.Now, lw, RequireList(t.Require), alg)
 	fmt.Fprintf(&b, "RFC 7519: %s", t.RFC.Verdict)
 	if len(t.RFC.Classes) > 0 {
 		fmt.Fprintf(&b, " (%s)", joinClasses(t.RFC.Classes))
@@ -186,12 +203,19 @@ func WriteTokenText(w io.Writer, t TokenReport) error {
 	}
 	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ADAPTER\tVERSION\tOUTCOME\tSEVERITY\tPROFILE\tROOT CAUSE\tERROR")
+	algCol := ""
+	if perAdapter {
+		algCol = "ALG\t"
+	}
+	fmt.Fprintln(tw, "ADAPTER\tVERSION\t"+algCol+"OUTCOME\tSEVERITY\tPROFILE\tROOT CAUSE\tERROR")
 	for _, a := range t.Adapters {
 		out := adapters.Outcome{Verdict: a.Verdict, Class: a.Class}.String()
 		prof := a.Profile
 		if a.Profile == "unexplained" {
 			prof = "UNEXPLAINED (predicts " + string(a.Predicted) + ")"
+		}
+		if perAdapter {
+			out = cmp.Or(a.Alg, t.Alg) + "\t" + out
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.Name, a.Version, out, a.Severity, prof,
 			cmp.Or(strings.Join(a.RootCauses, " + "), "-"), truncate(oneLine(a.Error), 160))

@@ -9,20 +9,25 @@ import (
 	"strings"
 
 	"github.com/jwtconform/jwtconform/adapters"
+	"github.com/jwtconform/jwtconform/adapters/cap"
 	"github.com/jwtconform/jwtconform/adapters/gojose"
 	"github.com/jwtconform/jwtconform/adapters/gojosev3"
 	"github.com/jwtconform/jwtconform/adapters/golangjwt"
 	"github.com/jwtconform/jwtconform/adapters/golangjwtv3"
 	"github.com/jwtconform/jwtconform/adapters/golangjwtv4"
+	"github.com/jwtconform/jwtconform/adapters/gooidc"
 	"github.com/jwtconform/jwtconform/adapters/jwtgo"
 	"github.com/jwtconform/jwtconform/adapters/jwx"
 	"github.com/jwtconform/jwtconform/adapters/jwxv3"
 	"github.com/jwtconform/jwtconform/adapters/squarejose"
+	"github.com/jwtconform/jwtconform/adapters/tink"
 )
 
 // Adapters returns a fresh list of every built-in adapter, sorted by Name.
 func Adapters() []adapters.Adapter {
 	list := []adapters.Adapter{
+		cap.AllowMissing(),
+		cap.Validate(),
 		gojose.Leeway(),
 		gojose.Validate(),
 		golangjwt.MapClaims(),
@@ -43,6 +48,10 @@ func Adapters() []adapters.Adapter {
 		gojosev3.Validate(),
 		squarejose.Leeway(),
 		squarejose.Validate(),
+		gooidc.New(),
+		tink.AllowMissingExpiration(),
+		tink.Default(),
+		tink.ExpectIssuedInThePast(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list

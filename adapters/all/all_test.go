@@ -12,10 +12,13 @@ func TestAdapters(t *testing.T) {
 		names = append(names, a.Name())
 	}
 	want := []string{
+		"cap/v0/allow-missing",
+		"cap/v0/validate",
 		"go-jose/v3/leeway",
 		"go-jose/v3/validate",
 		"go-jose/v4/leeway",
 		"go-jose/v4/validate",
+		"go-oidc/v3/verifier",
 		"golang-jwt/v3/mapclaims",
 		"golang-jwt/v4/mapclaims",
 		"golang-jwt/v4/registered",
@@ -32,6 +35,9 @@ func TestAdapters(t *testing.T) {
 		"jwx/v3/jwt-precision9",
 		"square/go-jose.v2/leeway",
 		"square/go-jose.v2/validate",
+		"tink/v2/allow-missing-exp",
+		"tink/v2/iat-in-past",
+		"tink/v2/jwt",
 	}
 	if !slices.Equal(names, want) {
 		t.Errorf("Adapters() names = %q, want %q", names, want)
@@ -66,14 +72,17 @@ func TestModuleList(t *testing.T) {
 		paths = append(paths, m.Path)
 	}
 	want := []string{
+		"github.com/coreos/go-oidc/v3",
 		"github.com/dgrijalva/jwt-go",
 		"github.com/go-jose/go-jose/v3",
 		"github.com/go-jose/go-jose/v4",
 		"github.com/golang-jwt/jwt",
 		"github.com/golang-jwt/jwt/v4",
 		"github.com/golang-jwt/jwt/v5",
+		"github.com/hashicorp/cap",
 		"github.com/lestrrat-go/jwx/v2",
 		"github.com/lestrrat-go/jwx/v3",
+		"github.com/tink-crypto/tink-go/v2",
 		"gopkg.in/square/go-jose.v2",
 	}
 	if !slices.Equal(paths, want) {

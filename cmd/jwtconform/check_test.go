@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -30,23 +31,27 @@ func TestCheck(t *testing.T) {
 		wantLeeway  string // "" for null
 		wantNow     string
 		wantVerdict map[string]string // adapter -> verdict
+		wantAlg     map[string]string // adapter -> the alg it verified; "*" for the others
 	}{
 		{"exp equals now, explicit", []string{"-payload", `{"exp":1700000000}`, "-now", "1700000000", "-leeway", "0s"},
 			"reject", "0s", "1700000000",
-			map[string]string{"golang-jwt/v5/mapclaims": "reject", "go-jose/v4/leeway": "accept", "go-jose/v4/validate": "unsupported"}},
+			map[string]string{"golang-jwt/v5/mapclaims": "reject", "go-jose/v4/leeway": "accept", "go-jose/v4/validate": "unsupported"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
 		{"payload from a file, defaults", []string{"-payload", "@" + payloadFile, "-now", "1700000000"},
 			"reject", "", "1700000000",
-			map[string]string{"golang-jwt/v5/mapclaims": "reject", "go-jose/v4/validate": "accept"}},
+			map[string]string{"golang-jwt/v5/mapclaims": "reject", "go-jose/v4/validate": "accept", "cap/v0/validate": "accept"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
 		{"leeway covers it", []string{"-payload", `{"exp":1700000000}`, "-now", "1700000030", "-leeway", "1m"},
 			"accept", "1m0s", "1700000030",
-			map[string]string{"golang-jwt/v5/mapclaims": "accept", "jwx/v2/jwt": "accept"}},
+			map[string]string{"golang-jwt/v5/mapclaims": "accept", "jwx/v2/jwt": "accept", "cap/v0/validate": "accept"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
 		{"required claim missing", []string{"-payload", `{"nbf":1600000000}`, "-now", "1700000000", "-require", "exp"},
 			"reject", "0s", "1700000000",
-			map[string]string{"golang-jwt/v5/mapclaims": "reject", "jwx/v2/jwt": "reject"}},
+			map[string]string{"golang-jwt/v5/mapclaims": "reject", "jwx/v2/jwt": "reject"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
 		{"clock defaults to now in whole seconds", []string{"-payload", `{}`},
-			"accept", "", "1700000000", map[string]string{"jwx/v2/jwt": "accept"}},
+			"accept", "", "1700000000", map[string]string{"jwx/v2/jwt": "accept"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
 		{"other harness key", []string{"-payload", `{"exp":1700000001}`, "-now", "1700000000", "-alg", "ES256"},
-			"accept", "", "1700000000", map[string]string{"golang-jwt/v5/mapclaims": "accept", "go-jose/v4/leeway": "accept"}},
+			"accept", "", "1700000000", map[string]string{"golang-jwt/v5/mapclaims": "accept", "go-jose/v4/leeway": "accept", "cap/v0/validate": "accept", "go-oidc/v3/verifier": "accept"}, map[string]string{"*": "ES256"}},
+		// An algorithm an adapter cannot verify is unsupported for it, with why.
+		{"-alg for all, HS256", []string{"-payload", `{"exp":1700000001}`, "-now", "1700000000", "-alg", "HS256"},
+			"accept", "", "1700000000", map[string]string{"golang-jwt/v5/mapclaims": "accept", "cap/v0/validate": "unsupported", "go-oidc/v3/verifier": "unsupported"}, map[string]string{"*": "HS256"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := invoke(t, append([]string{"check", "-json"}, tc.args...)...)
@@ -76,6 +81,9 @@ func TestCheck(t *testing.T) {
 				if a.Module == "" || a.Version == "" {
 					t.Errorf("%s: module %q version %q", a.Name, a.Module, a.Version)
 				}
+				if alg := cmp.Or(a.Alg, tr.Alg); alg != tc.wantAlg[a.Name] && alg != tc.wantAlg["*"] {
+					t.Errorf("%s: signed with %s, want %s", a.Name, alg, cmp.Or(tc.wantAlg[a.Name], tc.wantAlg["*"]))
+				}
 			}
 		})
 	}
@@ -93,6 +101,29 @@ func TestCheck(t *testing.T) {
 		}
 		if strings.Contains(stdout, "golang-jwt") {
 			t.Errorf("-adapter go-jose/* still shows golang-jwt:\n%s", stdout)
+		}
+		if strings.Contains(stdout, "ALG") {
+			t.Errorf("one algorithm for every adapter, yet an ALG column:\n%s", stdout)
+		}
+	})
+	t.Run("text, an algorithm per adapter", func(t *testing.T) {
+		code, stdout, stderr := invoke(t, "check", "-payload", `{"exp":1700000001}`, "-now", "1700000000", "-adapter", "go-oidc/*")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, want := range []string{"alg      RS256\n", "go-oidc/v3/verifier", "accept"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("output lacks %q:\n%s", want, stdout)
+			}
+		}
+		code, stdout, stderr = invoke(t, "check", "-payload", `{"exp":1700000001}`, "-now", "1700000000")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, want := range []string{"alg      HS256 (other adapters: see ALG)", "ALG", "RS256"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("output lacks %q:\n%s", want, stdout)
+			}
 		}
 	})
 }

@@ -211,7 +211,7 @@ func TestHelp(t *testing.T) {
 		{[]string{"-out", "x", "-h"}, []string{"usage: jwtconform [run] [flags]"}},
 		{[]string{"help", "run"}, []string{"usage: jwtconform [run] [flags]"}},
 		{[]string{"check", "-h"}, []string{"usage: jwtconform check -payload JSON|@FILE [flags]",
-			`-alg ALG the ALG to sign with, using its harness key: ES256, EdDSA, HS256, RS256 (default "HS256")`,
+			`-alg ALG the ALG to sign with for every adapter, using its harness key: ES256, EdDSA, HS256, RS256 (default: the one the harness uses for each adapter, the first it declares)`,
 			"-payload JSON the exact claims set as JSON, or @FILE to read it from a file (required)",
 			"-now SECONDS clock as decimal SECONDS since the epoch, such as 1700000000.5 (default: the current time, in whole seconds)",
 			"-leeway DURATION", "-require CLAIMS", "-json print one JSON object (default false)", "-timeout DURATION"}},

@@ -87,3 +87,20 @@ func SignAs(alg string, payload []byte) (string, error) {
 	}
 	return Sign(s, payload)
 }
+
+// SignPadded is SignAs with the header and payload segments written in
+// base64url with '=' padding, which RFC 7515 2 rules out, and signed as
+// written: a token to measure whether a library accepts padding.
+func SignPadded(alg string, payload []byte) (string, error) {
+	s, err := SignerFor(alg)
+	if err != nil {
+		return "", err
+	}
+	padded := base64.URLEncoding
+	input := padded.EncodeToString(Header(alg)) + "." + padded.EncodeToString(payload)
+	sig, err := signature(s, []byte(input))
+	if err != nil {
+		return "", err
+	}
+	return input + "." + b64.EncodeToString(sig), nil
+}
