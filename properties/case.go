@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"pgregory.net/rapid"
@@ -195,34 +194,13 @@ func acceptance(o adapters.Outcome) (ok, known bool) {
 	return false, true
 }
 
-// signCache keeps the harness tokens of recent payloads: RS256 signing
-// costs a millisecond, and every adapter's check draws the same cases.
-var signCache = struct {
-	sync.Mutex
-	m map[string]string
-}{m: map[string]string{}}
-
-// signCacheLimit bounds the cache; past it the cache starts afresh.
-const signCacheLimit = 1 << 14
-
-// signCached is the harness token for payload under alg. ES256 signatures
-// are randomised, so caching also makes a case replay the same token.
+// signCached is the harness token for payload under alg (jws.SignAs keeps
+// tokens for the process, so an ES256 case replays the same token).
 func signCached(alg string, payload []byte) string {
-	key := alg + "\x00" + string(payload)
-	signCache.Lock()
-	defer signCache.Unlock()
-	if tok, ok := signCache.m[key]; ok {
-		return tok
-	}
-	s, err := jws.SignerFor(alg)
+	tok, err := jws.SignAs(alg, payload)
 	if err != nil {
 		panic(err) // alg comes from sigAlgs
 	}
-	tok := jws.MustSign(s, payload)
-	if len(signCache.m) >= signCacheLimit {
-		signCache.m = map[string]string{}
-	}
-	signCache.m[key] = tok
 	return tok
 }
 

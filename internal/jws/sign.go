@@ -11,6 +11,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math/big"
+	"sync"
 )
 
 var b64 = base64.RawURLEncoding
@@ -80,13 +81,42 @@ func pad32(n *big.Int) []byte {
 
 // SignAs signs payload with the harness key for alg, the one entry point
 // for callers that pick an algorithm by name (see conformance.SigningAlg).
+// Tokens are kept for the process (up to signCacheLimit, then afresh): an
+// RS256 signature costs a millisecond, and every adapter of an algorithm
+// signs the same vectors and the same property cases. Keeping ES256 tokens
+// also makes a randomised signature the same each time a payload returns.
 func SignAs(alg string, payload []byte) (string, error) {
+	key := alg + "\x00" + string(payload)
+	signCache.Lock()
+	tok, ok := signCache.m[key]
+	signCache.Unlock()
+	if ok {
+		return tok, nil
+	}
 	s, err := SignerFor(alg)
 	if err != nil {
 		return "", err
 	}
-	return Sign(s, payload)
+	if tok, err = Sign(s, payload); err != nil {
+		return "", err
+	}
+	signCache.Lock()
+	if len(signCache.m) >= signCacheLimit {
+		clear(signCache.m)
+	}
+	signCache.m[key] = tok
+	signCache.Unlock()
+	return tok, nil
 }
+
+// signCache holds SignAs's tokens by algorithm and payload.
+var signCache = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+// signCacheLimit bounds signCache; past it the cache starts afresh.
+const signCacheLimit = 1 << 16
 
 // SignPadded is SignAs with the header and payload segments written in
 // base64url with '=' padding, which RFC 7515 2 rules out, and signed as
