@@ -4,6 +4,7 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/pem"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -103,6 +104,15 @@ func TestHMACMinKeyBytes(t *testing.T) {
 		got, ok := HMACMinKeyBytes(alg)
 		if got != want || ok != (want > 0) {
 			t.Errorf("HMACMinKeyBytes(%s) = %d, %t; want %d", alg, got, ok, want)
+		}
+	}
+}
+
+// TestHasKey: HasKey answers as a lookup in Algorithms would.
+func TestHasKey(t *testing.T) {
+	for _, alg := range append(Algorithms(), "none", "HS384", "") {
+		if got, want := HasKey(alg), slices.Contains(Algorithms(), alg); got != want {
+			t.Errorf("HasKey(%q) = %t, want %t", alg, got, want)
 		}
 	}
 }

@@ -38,6 +38,13 @@ func Algorithms() []string {
 	return algs
 }
 
+// HasKey reports whether the harness has a key for alg, as Algorithms
+// would list it, without building the list.
+func HasKey(alg string) bool {
+	_, ok := signers[alg]
+	return ok
+}
+
 // SignerFor returns the harness signer for alg.
 func SignerFor(alg string) (Signer, error) {
 	s, ok := signers[alg]

@@ -29,13 +29,21 @@ func Sign(s Signer, payload []byte) (string, error) {
 
 // SignWithHeader is Sign with an explicit protected header.
 func SignWithHeader(s Signer, header, payload []byte) (string, error) {
-	input := b64.EncodeToString(header) + "." + b64.EncodeToString(payload)
-	sig, err := signature(s, []byte(input))
+	// One buffer holds the signing input and then the token.
+	hl, pl := b64.EncodedLen(len(header)), b64.EncodedLen(len(payload))
+	buf := make([]byte, hl+1+pl, hl+1+pl+1+b64.EncodedLen(maxSignatureBytes))
+	b64.Encode(buf, header)
+	buf[hl] = '.'
+	b64.Encode(buf[hl+1:], payload)
+	sig, err := signature(s, buf)
 	if err != nil {
 		return "", err
 	}
-	return input + "." + b64.EncodeToString(sig), nil
+	return string(b64.AppendEncode(append(buf, '.'), sig)), nil
 }
+
+// maxSignatureBytes is the longest signature of a harness key: RSA 2048.
+const maxSignatureBytes = 256
 
 // MustSign is Sign for callers whose signer comes from SignerFor, where an
 // error is a programming error.
@@ -53,15 +61,16 @@ func HS256(payload []byte) string {
 }
 
 func signature(s Signer, input []byte) ([]byte, error) {
-	digest := sha256.Sum256(input)
 	switch k := s.Private.(type) {
 	case []byte:
 		m := hmac.New(sha256.New, k)
 		m.Write(input)
 		return m.Sum(nil), nil
 	case *rsa.PrivateKey:
+		digest := sha256.Sum256(input)
 		return rsa.SignPKCS1v15(nil, k, crypto.SHA256, digest[:])
 	case *ecdsa.PrivateKey:
+		digest := sha256.Sum256(input)
 		r, ss, err := ecdsa.Sign(rand.Reader, k, digest[:])
 		if err != nil {
 			return nil, err
