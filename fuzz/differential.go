@@ -93,23 +93,50 @@ type Differential struct {
 // the predictions: one hand-off per comparison, not per call, and the Predictor
 // is never shared between goroutines.
 func (d Differential) Compare(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
-	ps := &payloadSigner{payload: payload}
-	pr := conformance.NewPredictor(payload) // one parse for every profile
-	found := make([]*Anomaly, len(d.Subjects))
-	errs := make([]error, len(d.Subjects))
-	harness.Batch(len(d.Subjects), 1, d.Timeout, func(cl *harness.Caller, i int) {
-		found[i], errs[i] = d.check(ctx, cl, pr, ps, d.Subjects[i], target, payload, c)
-	})
+	cmp := &comparison{d: d, ctx: ctx, target: target, payload: payload, c: c,
+		ps: payloadSigner{payload: payload}, pr: conformance.NewPredictor(payload)} // one parse for every profile
+	if n := len(d.Subjects); n <= len(cmp.small) {
+		cmp.results = cmp.small[:n]
+	} else {
+		cmp.results = make([]checked, n)
+	}
+	harness.Batch(len(d.Subjects), 1, d.Timeout, cmp.item)
 	var out []Anomaly
-	for i, a := range found {
-		if errs[i] != nil {
-			return nil, errs[i]
+	for _, r := range cmp.results {
+		if r.err != nil {
+			return nil, r.err
 		}
-		if a != nil {
-			out = append(out, *a)
+		if r.a != nil {
+			out = append(out, *r.a)
 		}
 	}
 	return out, nil
+}
+
+// comparison is one Compare's state, in one allocation: the batch's items
+// share it.
+type comparison struct {
+	d       Differential
+	ctx     context.Context
+	target  string
+	payload []byte
+	c       oracle.Query
+	ps      payloadSigner
+	pr      *conformance.Predictor
+	results []checked
+	small   [8]checked // results' storage for up to eight subjects
+}
+
+// checked is the result of check for one subject.
+type checked struct {
+	a   *Anomaly
+	err error
+}
+
+// item is the batch item for subject i.
+func (cmp *comparison) item(cl *harness.Caller, i int) {
+	a, err := cmp.d.check(cmp.ctx, cl, cmp.pr, &cmp.ps, cmp.d.Subjects[i], cmp.target, cmp.payload, cmp.c)
+	cmp.results[i] = checked{a, err}
 }
 
 // check is Check for one subject: nil when its profile explains the outcome.

@@ -116,3 +116,15 @@ func TestHasKey(t *testing.T) {
 		}
 	}
 }
+
+// TestPooledHMAC: the harness HS256 signer, whose hashes are pooled and
+// reset to the keyed state, signs as a fresh hmac.New does, use after use.
+func TestPooledHMAC(t *testing.T) {
+	pooled, _ := SignerFor("HS256")
+	fresh := Signer{Alg: "HS256", Private: HMACSecret, Public: HMACSecret}
+	for _, p := range []string{`{}`, `{"exp":1700000000}`, ``, strings.Repeat(`x`, 200), `{}`} {
+		if a, b := MustSign(pooled, []byte(p)), MustSign(fresh, []byte(p)); a != b {
+			t.Errorf("payload %q: pooled signer gives %s, hmac.New gives %s", p, a, b)
+		}
+	}
+}

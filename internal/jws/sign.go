@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"hash"
 	"math/big"
 )
 
@@ -31,7 +32,7 @@ func Sign(s Signer, payload []byte) (string, error) {
 func SignWithHeader(s Signer, header, payload []byte) (string, error) {
 	// One buffer holds the signing input and then the token.
 	hl, pl := b64.EncodedLen(len(header)), b64.EncodedLen(len(payload))
-	buf := make([]byte, hl+1+pl, hl+1+pl+1+b64.EncodedLen(maxSignatureBytes))
+	buf := make([]byte, hl+1+pl, hl+1+pl+1+b64.EncodedLen(signatureBytes(s)))
 	b64.Encode(buf, header)
 	buf[hl] = '.'
 	b64.Encode(buf[hl+1:], payload)
@@ -42,8 +43,16 @@ func SignWithHeader(s Signer, header, payload []byte) (string, error) {
 	return string(b64.AppendEncode(append(buf, '.'), sig)), nil
 }
 
-// maxSignatureBytes is the longest signature of a harness key: RSA 2048.
-const maxSignatureBytes = 256
+// signatureBytes is the length of s's signatures, to size the token.
+func signatureBytes(s Signer) int {
+	switch k := s.Private.(type) {
+	case *rsa.PrivateKey:
+		return k.Size()
+	case *ecdsa.PrivateKey, ed25519.PrivateKey:
+		return 64
+	}
+	return sha256.Size
+}
 
 // MustSign is Sign for callers whose signer comes from SignerFor, where an
 // error is a programming error.
@@ -63,9 +72,17 @@ func HS256(payload []byte) string {
 func signature(s Signer, input []byte) ([]byte, error) {
 	switch k := s.Private.(type) {
 	case []byte:
-		m := hmac.New(sha256.New, k)
+		if s.macs == nil {
+			m := hmac.New(sha256.New, k)
+			m.Write(input)
+			return m.Sum(nil), nil
+		}
+		m := s.macs.Get().(hash.Hash)
+		m.Reset()
 		m.Write(input)
-		return m.Sum(nil), nil
+		sig := m.Sum(nil)
+		s.macs.Put(m)
+		return sig, nil
 	case *rsa.PrivateKey:
 		digest := sha256.Sum256(input)
 		return rsa.SignPKCS1v15(nil, k, crypto.SHA256, digest[:])
