@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/jwtconform/jwtconform/oracle"
 )
@@ -152,13 +153,13 @@ func (p Profile) Model() (oracle.Model, error) {
 	var arr [1024]byte // a key on the stack: no allocation on a hit
 	key := arr[:0]
 	for _, d := range p.Deviations {
-		if strings.TrimSpace(d.Reason) == "" {
+		if blank(d.Reason) {
 			return p.buildSemantics() // which says which deviation
 		}
 		key = append(append(key, d.ID...), 0)
 	}
 	for _, r := range p.Parameters {
-		if strings.TrimSpace(r.Reason) == "" {
+		if blank(r.Reason) {
 			return p.buildSemantics()
 		}
 		key = append(append(append(append(key, r.Name...), '='), r.Value...), 0)
@@ -179,6 +180,18 @@ func (p Profile) Model() (oracle.Model, error) {
 		semanticsCache.Unlock()
 	}
 	return s, err
+}
+
+// blank is strings.TrimSpace(s) == "", deciding at the first byte for
+// every reason that starts with a printable ASCII character: Model checks
+// each reason on every prediction.
+func blank(s string) bool {
+	if s != "" {
+		if c := s[0]; c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r') {
+			return false
+		}
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 func (p Profile) buildSemantics() (oracle.Model, error) {

@@ -99,3 +99,17 @@ func TestProfileParametersAndOwnPresets(t *testing.T) {
 		}
 	}
 }
+
+// TestBlank: blank agrees with strings.TrimSpace on every first byte and
+// on Unicode spaces.
+func TestBlank(t *testing.T) {
+	cases := []string{"", " ", "\t\n\v\f\r ", "\u0085", "\u00a0", "\u2003 x", " x", "x", "RFC 7519 4.1.4", "\x00", "\x7f"}
+	for c := range 256 {
+		cases = append(cases, string([]byte{byte(c)}), string([]byte{byte(c), 'x'}))
+	}
+	for _, s := range cases {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("blank(%q) = %t, want %t", s, got, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
+	"github.com/jwtconform/jwtconform/harness"
 	"github.com/jwtconform/jwtconform/oracle"
 )
 
@@ -58,6 +59,34 @@ func BenchmarkDirectCalls(b *testing.B) {
 		for i, s := range subjects {
 			s.Adapter.Verify(ctx, tokens[i], opts[i])
 		}
+	}
+}
+
+// BenchmarkBatchedCalls is BenchmarkDirectCalls made as the differential
+// makes them: the six calls in one harness.Batch, with its hand-off to a
+// pooled goroutine, panic recovery and watchdog. Against
+// BenchmarkDirectCalls it is the price of surviving a call that never
+// returns, which a direct call cannot.
+func BenchmarkBatchedCalls(b *testing.B) {
+	subjects, err := Subjects()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := make([]string, len(subjects))
+	opts := make([]adapters.Options, len(subjects))
+	for i, s := range subjects {
+		token, key, err := conformance.Sign(s.Adapter, benchPayload)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tokens[i], opts[i] = token, conformance.OptionsFor(benchQuery, key)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		harness.Batch(len(subjects), 1, 0, func(c *harness.Caller, i int) {
+			c.Call(ctx, subjects[i].Adapter, tokens[i], opts[i])
+		})
 	}
 }
 

@@ -89,21 +89,32 @@ type Differential struct {
 // explain (a panic and a timeout never are), each matched against the
 // known findings of target. An error means a profile is broken.
 //
-// The six calls are one harness.Batch on one goroutine, which also makes
-// the predictions: one hand-off per comparison, not per call, and the Predictor
-// is never shared between goroutines.
+// The library calls are one harness.Batch: one hand-off per comparison,
+// not per call. The calling goroutine signs before it (once per
+// algorithm) and predicts after it, from one parse shared by every
+// profile, so the library calls run back to back as they would without
+// the harness, and the Predictor is never shared between goroutines.
 func (d Differential) Compare(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
-	ps := &payloadSigner{payload: payload}
+	cmp := &comparison{ctx: ctx, subjects: d.Subjects, c: c}
+	if n := len(d.Subjects); n <= len(cmp.small) {
+		cmp.calls = cmp.small[:n]
+	} else {
+		cmp.calls = make([]call, n)
+	}
+	ps := payloadSigner{payload: payload}
+	for i, s := range d.Subjects {
+		token, key, err := ps.sign(s.Adapter)
+		// An error means no harness key for the adapter's algorithms:
+		// unsupported, so there is no call.
+		cmp.calls[i] = call{token: token, key: key, signed: err == nil}
+	}
+	harness.Batch(len(d.Subjects), 1, d.Timeout, cmp.item)
 	pr := conformance.NewPredictor(payload) // one parse for every profile
-	found := make([]*Anomaly, len(d.Subjects))
-	errs := make([]error, len(d.Subjects))
-	harness.Batch(len(d.Subjects), 1, d.Timeout, func(cl *harness.Caller, i int) {
-		found[i], errs[i] = d.check(ctx, cl, pr, ps, d.Subjects[i], target, payload, c)
-	})
 	var out []Anomaly
-	for i, a := range found {
-		if errs[i] != nil {
-			return nil, errs[i]
+	for i, s := range d.Subjects {
+		a, err := d.judge(pr, s, &cmp.calls[i], target, payload, c)
+		if err != nil {
+			return nil, err
 		}
 		if a != nil {
 			out = append(out, *a)
@@ -112,14 +123,38 @@ func (d Differential) Compare(ctx context.Context, target string, payload []byte
 	return out, nil
 }
 
-// check is Check for one subject: nil when its profile explains the outcome.
-func (d Differential) check(ctx context.Context, cl *harness.Caller, pr *conformance.Predictor, ps *payloadSigner, s conformance.Subject, target string, payload []byte, c oracle.Query) (*Anomaly, error) {
-	token, key, err := ps.sign(s.Adapter)
-	if err != nil {
-		return nil, nil // unsupported: no harness key for the adapter's algorithms
+// comparison is the state one Compare shares with its batch's items, in
+// one allocation.
+type comparison struct {
+	ctx      context.Context
+	subjects []conformance.Subject
+	c        oracle.Query
+	calls    []call
+	small    [8]call // calls' storage for up to eight subjects
+}
+
+// call is one subject's library call: the token signed for it and the key
+// that verifies it (signed is false when the harness cannot sign for it),
+// and the outcome.
+type call struct {
+	token   string
+	key     adapters.Key
+	signed  bool
+	outcome adapters.Outcome
+}
+
+// item is the batch item for subject i: its library call alone.
+func (cmp *comparison) item(cl *harness.Caller, i int) {
+	if k := &cmp.calls[i]; k.signed {
+		k.outcome = cl.Call(cmp.ctx, cmp.subjects[i].Adapter, k.token, conformance.OptionsFor(cmp.c, k.key))
 	}
-	o := cl.Call(ctx, s.Adapter, token, conformance.OptionsFor(c, key))
-	if o.Verdict == adapters.Unsupported {
+}
+
+// judge checks subject s's outcome against its profile: nil when the
+// profile explains it.
+func (d Differential) judge(pr *conformance.Predictor, s conformance.Subject, k *call, target string, payload []byte, c oracle.Query) (*Anomaly, error) {
+	o := k.outcome
+	if !k.signed || o.Verdict == adapters.Unsupported {
 		return nil, nil
 	}
 	predicted, err := pr.Predict(s.Profile, c)
@@ -135,7 +170,7 @@ func (d Differential) check(ctx context.Context, cl *harness.Caller, pr *conform
 		Module:    s.Adapter.Module().String(),
 		Outcome:   o,
 		Predicted: predicted,
-		Detail:    describe(payload, c, token, predicted, oracle.Judge(payload, c.RFC())),
+		Detail:    describe(payload, c, k.token, predicted, oracle.Judge(payload, c.RFC())),
 	}
 	switch o.Verdict {
 	case adapters.Panic:

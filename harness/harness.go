@@ -58,14 +58,18 @@ func Batch(n, workers int, timeout time.Duration, item func(c *Caller, i int)) {
 	workers = max(1, min(workers, n))
 	b := &batch{n: int64(n), item: item, done: make(chan struct{}), timeout: timeout}
 	b.left.Store(int64(n))
-	callers := make([]*Caller, 0, workers)
-	for range workers {
-		c := &Caller{b: b, replayItem: -1}
+	callers := b.callers[:0]
+	for w := range workers {
+		c := &b.first // the batch's own allocation holds the first caller
+		if w > 0 {
+			c = new(Caller)
+		}
+		c.b, c.replayItem = b, -1
 		callers = append(callers, c)
 		idle.get().work <- c
 	}
-	timer := time.NewTimer(timeout)
-	defer timer.Stop()
+	timer := getTimer(timeout)
+	defer putTimer(timer)
 	for {
 		select {
 		case <-b.done:
@@ -110,6 +114,28 @@ type batch struct {
 	next    atomic.Int64 // the next item to start
 	left    atomic.Int64 // items not yet finished
 	done    chan struct{}
+	// first is the first worker's Caller and callers the storage of the
+	// watchdog's list while it is short: one allocation for the common
+	// batch of one worker.
+	first   Caller
+	callers [2]*Caller
+}
+
+// timers holds stopped watchdog timers for reuse: since Go 1.23 a stopped
+// timer delivers nothing stale, so a Reset one is as good as a new one.
+var timers sync.Pool
+
+func getTimer(d time.Duration) *time.Timer {
+	if t, ok := timers.Get().(*time.Timer); ok {
+		t.Reset(d)
+		return t
+	}
+	return time.NewTimer(d)
+}
+
+func putTimer(t *time.Timer) {
+	t.Stop()
+	timers.Put(t)
 }
 
 // Caller makes the library calls of one goroutine of a Batch.

@@ -369,11 +369,29 @@ func (s *Model) stringClaim(name []byte) string {
 		return ""
 	}
 	for _, c := range stringClaims {
-		if string(name) == c || (s.CaseFold && bytes.EqualFold(name, []byte(c))) {
+		if string(name) == c || (s.CaseFold && foldEqual(name, c)) {
 			return c
 		}
 	}
 	return ""
+}
+
+// foldEqual is bytes.EqualFold(name, []byte(claim)) for a claim name,
+// which is ASCII: a name whose first byte is ASCII matches only if that
+// byte does, so most names are told apart there. (A non-ASCII first byte
+// can still fold to an ASCII letter: U+017F to s, U+212A to k.)
+func foldEqual(name []byte, claim string) bool {
+	if len(name) > 0 && len(claim) > 0 && name[0] < utf8.RuneSelf && lowerASCII(name[0]) != lowerASCII(claim[0]) {
+		return false
+	}
+	return bytes.EqualFold(name, []byte(claim))
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // claimValue is a time claim as the model reads it.
@@ -616,7 +634,7 @@ func (s *Model) lookup(doc document, name Claim, pick Duplicates) (claimValue, f
 	}
 	for i := range doc.members {
 		mm := &doc.members[i]
-		if string(mm.name) != string(name) && !(s.CaseFold && bytes.EqualFold(mm.name, []byte(name))) {
+		if string(mm.name) != string(name) && !(s.CaseFold && foldEqual(mm.name, string(name))) {
 			continue
 		}
 		if s.DecodeEach && m != nil {

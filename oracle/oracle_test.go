@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"bytes"
 	"testing"
 	"time"
 )
@@ -61,5 +62,23 @@ func TestOracleTable(t *testing.T) {
 				t.Errorf("Judge(%s) = %s %v, want %s", tc.payload, got.Verdict, got.Reasons, tc.want)
 			}
 		})
+	}
+}
+
+// TestFoldEqual: foldEqual agrees with bytes.EqualFold for every claim
+// name against names that differ in case, in folding letters (U+017F, U+212A)
+// or in their first byte.
+func TestFoldEqual(t *testing.T) {
+	claims := []string{"exp", "nbf", "iat", "iss", "sub", "aud", "jti", "kid"}
+	names := []string{"", "x", "EXP", "eXp", "exp ", "\u017fub", "\u017f\u017fuB", "i\u017f\u017f", "\u212aid", "Kid", "ſ", "\xff", "ĳti"}
+	for c := range 256 {
+		names = append(names, string([]byte{byte(c)})+"xp", string([]byte{byte(c)})+"ss", string([]byte{byte(c)})+"ub")
+	}
+	for _, claim := range claims {
+		for _, name := range append(names, claim) {
+			if got, want := foldEqual([]byte(name), claim), bytes.EqualFold([]byte(name), []byte(claim)); got != want {
+				t.Errorf("foldEqual(%q, %q) = %t, want %t", name, claim, got, want)
+			}
+		}
 	}
 }

@@ -44,7 +44,22 @@ func quotedSecondsOrRFC3339(s string) (Decimal, bool, bool) {
 // printfWholeSeconds mirrors jwx v2's NumericDate.Accept for a float64:
 // fmt.Sprintf("%.9f"), then the whole part through parseNumericString.
 func printfWholeSeconds(d Decimal) (Decimal, failure) {
-	text := fmt.Sprintf("%.9f", asFloat(d))
+	if d.unixSeconds() && !d.neg {
+		return d, failure{}
+	}
+	f := asFloat(d)
+	if f >= 0 && !math.Signbit(f) && f < 1<<53 && f == math.Trunc(f) {
+		// A whole float64 below 2^53 prints as its digits and ".000000000",
+		// which parses to those digits as int64 seconds.
+		return goInstant(time.Unix(int64(f), 0)), failure{}
+	}
+	return printfWholeSecondsOf(d, f)
+}
+
+// printfWholeSecondsOf is printfWholeSeconds of d, read as f, the way jwx
+// does it.
+func printfWholeSecondsOf(d Decimal, f float64) (Decimal, failure) {
+	text := fmt.Sprintf("%.9f", f)
 	at, _, ok := quotedSecondsOrRFC3339(text)
 	if !ok {
 		return d, failure{MalformedClaim, fmt.Sprintf("NumericDate %s prints as %s, which is not whole seconds in int64", d, text)}
@@ -62,6 +77,11 @@ func floorSecond(n *big.Int) *big.Int {
 // encoding/json fails: beyond the float64 range. The result is the exact
 // value of the float64.
 func nearestFloat64(d Decimal) (Decimal, failure) {
+	if f, ok := d.exactFloat(); ok {
+		// d is a float64 already: its exact value is d itself.
+		d.float, d.isFloat = f, true
+		return d, failure{}
+	}
 	f, err := strconv.ParseFloat(d.String(), 64)
 	if err != nil {
 		return d, failure{MalformedToken, fmt.Sprintf("NumericDate %s is beyond the float64 range", d)}
@@ -89,13 +109,69 @@ func asFloat(d Decimal) float64 {
 	if d.isFloat {
 		return d.float
 	}
+	if f, ok := d.fastFloat(); ok {
+		return f
+	}
 	f, _ := strconv.ParseFloat(d.String(), 64)
 	return f
+}
+
+// float64pow10 are the powers of ten a float64 holds exactly.
+var float64pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// fastFloat is d as the float64 nearest to it, as strconv.ParseFloat
+// reads it, without formatting or parsing, when d has at most 15 digits
+// and an exponent of at most 22 either way: then the digits and the power
+// of ten are both exact float64s, and one correctly rounded IEEE 754
+// multiplication or division gives the nearest float64 (strconv's own
+// exact fast path). ok is false otherwise.
+func (d Decimal) fastFloat() (f float64, ok bool) {
+	if d.IsZero() {
+		if d.neg {
+			return math.Copysign(0, -1), true
+		}
+		return 0, true
+	}
+	if len(d.digits) > 15 || d.exp > 22 || d.exp < -22 {
+		return 0, false
+	}
+	var m uint64
+	for i := 0; i < len(d.digits); i++ {
+		m = m*10 + uint64(d.digits[i]-'0')
+	}
+	f = float64(m) // exact: m < 10^15 < 2^53
+	if d.exp >= 0 {
+		f *= float64pow10[d.exp]
+	} else {
+		f /= float64pow10[-d.exp]
+	}
+	if d.neg {
+		f = -f
+	}
+	return f, true
+}
+
+// exactFloat is d as a float64 when d is one exactly: a whole number of at
+// most 15 digits (below 2^53, so every such number is a float64).
+func (d Decimal) exactFloat() (float64, bool) {
+	if d.IsZero() || d.exp < 0 || int64(len(d.digits))+d.exp > 15 {
+		return 0, false // zero keeps the general path, for -0
+	}
+	return d.fastFloat()
 }
 
 // floorSeconds mirrors golang-jwt v5's newNumericDateFromSeconds:
 // math.Modf, time.Unix, then Truncate to TimePrecision (a second).
 func floorSeconds(d Decimal) (Decimal, failure) {
+	if d.unixSeconds() {
+		return d, failure{}
+	}
+	return floorSecondsOf(d)
+}
+
+// floorSecondsOf is floorSeconds the way golang-jwt does it.
+func floorSecondsOf(d Decimal) (Decimal, failure) {
 	round, frac := math.Modf(asFloat(d))
 	return goInstant(time.Unix(int64(round), int64(frac*1e9)).Truncate(time.Second)), failure{}
 }
@@ -117,6 +193,14 @@ func goInt64(d Decimal) (Decimal, failure) {
 // int64Seconds mirrors go-jose v4's NumericDate: values at or beyond
 // ±2^62 are refused, the rest become int64(f) seconds, cut toward zero.
 func int64Seconds(d Decimal) (Decimal, failure) {
+	if d.unixSeconds() {
+		return d, failure{}
+	}
+	return int64SecondsOf(d)
+}
+
+// int64SecondsOf is int64Seconds the way go-jose does it.
+func int64SecondsOf(d Decimal) (Decimal, failure) {
 	f := asFloat(d)
 	if f >= 1<<62 || f <= -(1<<62) {
 		return d, failure{MalformedClaim, fmt.Sprintf("NumericDate %s is beyond ±2^62", d)}
@@ -134,6 +218,24 @@ func int64Seconds(d Decimal) (Decimal, failure) {
 func int64Unguarded(d Decimal) Decimal {
 	f := asFloat(d)
 	return goInstant(time.Unix(int64(f), 0))
+}
+
+// unixSeconds reports whether d is a whole number of seconds, not zero,
+// that time.Unix takes and goInstant gives back unchanged (no wrap): the
+// typical NumericDate, which the Go-time readings then return as it is,
+// without the round trip through time.Time and its digits.
+func (d Decimal) unixSeconds() bool {
+	if d.IsZero() || d.exp < 0 || int64(len(d.digits))+d.exp > 10 {
+		return false // zero keeps the general path, which drops a minus sign
+	}
+	var n int64
+	for i := 0; i < len(d.digits); i++ {
+		n = n*10 + int64(d.digits[i]-'0')
+	}
+	for range d.exp {
+		n *= 10
+	}
+	return n < 9e9
 }
 
 // unixToInternal is Go's offset between the Unix epoch and year 1, in

@@ -4,6 +4,7 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/pem"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -103,6 +104,27 @@ func TestHMACMinKeyBytes(t *testing.T) {
 		got, ok := HMACMinKeyBytes(alg)
 		if got != want || ok != (want > 0) {
 			t.Errorf("HMACMinKeyBytes(%s) = %d, %t; want %d", alg, got, ok, want)
+		}
+	}
+}
+
+// TestHasKey: HasKey answers as a lookup in Algorithms would.
+func TestHasKey(t *testing.T) {
+	for _, alg := range append(Algorithms(), "none", "HS384", "") {
+		if got, want := HasKey(alg), slices.Contains(Algorithms(), alg); got != want {
+			t.Errorf("HasKey(%q) = %t, want %t", alg, got, want)
+		}
+	}
+}
+
+// TestPooledHMAC: the harness HS256 signer, whose hashes are pooled and
+// reset to the keyed state, signs as a fresh hmac.New does, use after use.
+func TestPooledHMAC(t *testing.T) {
+	pooled, _ := SignerFor("HS256")
+	fresh := Signer{Alg: "HS256", Private: HMACSecret, Public: HMACSecret}
+	for _, p := range []string{`{}`, `{"exp":1700000000}`, ``, strings.Repeat(`x`, 200), `{}`} {
+		if a, b := MustSign(pooled, []byte(p)), MustSign(fresh, []byte(p)); a != b {
+			t.Errorf("payload %q: pooled signer gives %s, hmac.New gives %s", p, a, b)
 		}
 	}
 }

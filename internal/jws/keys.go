@@ -4,12 +4,15 @@ import (
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
+	"crypto/hmac"
 	"crypto/rsa"
+	"crypto/sha256"
 	"crypto/x509"
 	"embed"
 	"encoding/pem"
 	"fmt"
 	"sort"
+	"sync"
 )
 
 //go:embed keys/*.pem
@@ -26,6 +29,10 @@ type Signer struct {
 	Private any
 	// Public is the matching verification key.
 	Public crypto.PublicKey
+	// macs, for an HMAC key, holds hashes keyed with Private whose state
+	// after the padded key is saved (hmac's Reset), so that a signature
+	// hashes the message alone.
+	macs *sync.Pool
 }
 
 // Algorithms lists the algorithms the harness can sign with, sorted.
@@ -38,6 +45,13 @@ func Algorithms() []string {
 	return algs
 }
 
+// HasKey reports whether the harness has a key for alg, as Algorithms
+// would list it, without building the list.
+func HasKey(alg string) bool {
+	_, ok := signers[alg]
+	return ok
+}
+
 // SignerFor returns the harness signer for alg.
 func SignerFor(alg string) (Signer, error) {
 	s, ok := signers[alg]
@@ -48,10 +62,19 @@ func SignerFor(alg string) (Signer, error) {
 }
 
 var signers = map[string]Signer{
-	"HS256": {Alg: "HS256", Private: HMACSecret, Public: HMACSecret},
+	"HS256": {Alg: "HS256", Private: HMACSecret, Public: HMACSecret, macs: macPool(HMACSecret)},
 	"RS256": asymmetric("RS256", "keys/rsa.pem"),
 	"ES256": asymmetric("ES256", "keys/ec.pem"),
 	"EdDSA": asymmetric("EdDSA", "keys/ed.pem"),
+}
+
+// macPool is a pool of HMAC-SHA256 hashes keyed with key.
+func macPool(key []byte) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		m := hmac.New(sha256.New, key)
+		m.Reset() // saves the keyed state for every later Reset
+		return m
+	}}
 }
 
 // asymmetric loads an embedded PKCS #8 key; the files are part of the build,

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"hash"
 	"math/big"
 	"sync"
 )
@@ -30,12 +31,28 @@ func Sign(s Signer, payload []byte) (string, error) {
 
 // SignWithHeader is Sign with an explicit protected header.
 func SignWithHeader(s Signer, header, payload []byte) (string, error) {
-	input := b64.EncodeToString(header) + "." + b64.EncodeToString(payload)
-	sig, err := signature(s, []byte(input))
+	// One buffer holds the signing input and then the token.
+	hl, pl := b64.EncodedLen(len(header)), b64.EncodedLen(len(payload))
+	buf := make([]byte, hl+1+pl, hl+1+pl+1+b64.EncodedLen(signatureBytes(s)))
+	b64.Encode(buf, header)
+	buf[hl] = '.'
+	b64.Encode(buf[hl+1:], payload)
+	sig, err := signature(s, buf)
 	if err != nil {
 		return "", err
 	}
-	return input + "." + b64.EncodeToString(sig), nil
+	return string(b64.AppendEncode(append(buf, '.'), sig)), nil
+}
+
+// signatureBytes is the length of s's signatures, to size the token.
+func signatureBytes(s Signer) int {
+	switch k := s.Private.(type) {
+	case *rsa.PrivateKey:
+		return k.Size()
+	case *ecdsa.PrivateKey, ed25519.PrivateKey:
+		return 64
+	}
+	return sha256.Size
 }
 
 // MustSign is Sign for callers whose signer comes from SignerFor, where an
@@ -54,15 +71,24 @@ func HS256(payload []byte) string {
 }
 
 func signature(s Signer, input []byte) ([]byte, error) {
-	digest := sha256.Sum256(input)
 	switch k := s.Private.(type) {
 	case []byte:
-		m := hmac.New(sha256.New, k)
+		if s.macs == nil {
+			m := hmac.New(sha256.New, k)
+			m.Write(input)
+			return m.Sum(nil), nil
+		}
+		m := s.macs.Get().(hash.Hash)
+		m.Reset()
 		m.Write(input)
-		return m.Sum(nil), nil
+		sig := m.Sum(nil)
+		s.macs.Put(m)
+		return sig, nil
 	case *rsa.PrivateKey:
+		digest := sha256.Sum256(input)
 		return rsa.SignPKCS1v15(nil, k, crypto.SHA256, digest[:])
 	case *ecdsa.PrivateKey:
+		digest := sha256.Sum256(input)
 		r, ss, err := ecdsa.Sign(rand.Reader, k, digest[:])
 		if err != nil {
 			return nil, err
