@@ -16,7 +16,7 @@ import (
 func runSubset(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "out")
-	code, stdout, stderr := invoke(t, "run", "-out", dir, "-vectors", "exp-boundary/*,nbf-boundary/*")
+	code, stdout, stderr := invoke(t, "run", "-out", dir, "-vectors", "exp-boundary/*,nbf-boundary/*,attacker/*,member-names/*")
 	if code != 0 {
 		t.Fatalf("run: exit %d: %s", code, stderr)
 	}
