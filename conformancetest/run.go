@@ -264,6 +264,12 @@ func describe(r conformance.Result, mod adapters.Module, v vectors.Vector) strin
 	if r.Query.SetLeeway {
 		lw = r.Query.Leeway.String()
 	}
+	if r.Query.MaxAge > 0 {
+		lw += "  max age: " + r.Query.MaxAge.String()
+	}
+	if r.Query.MaxLifetime > 0 {
+		lw += "  max lifetime: " + r.Query.MaxLifetime.String()
+	}
 	causes := ""
 	if len(r.RootCauses) > 0 {
 		causes = "\nroot causes: " + strings.Join(r.RootCauses, ", ")

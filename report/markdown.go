@@ -116,7 +116,7 @@ func modeOptions(v Vector, m conformance.Mode) string {
 	if m == conformance.Defaults {
 		return "no leeway or requirement passed (library defaults; the RFC is applied with leeway 0)"
 	}
-	return fmt.Sprintf("leeway %s, require %s", mdCode(v.Leeway), RequireList(v.Require))
+	return fmt.Sprintf("leeway %s, require %s%s", mdCode(v.Leeway), RequireList(v.Require), v.policies())
 }
 
 func mdProperties(b *bytes.Buffer, d Document) {
