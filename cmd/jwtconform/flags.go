@@ -152,8 +152,8 @@ type clockFlags struct {
 	maxAge      time.Duration
 	maxLifetime time.Duration
 	json        bool
-	adapter string
-	timeout time.Duration
+	adapter     string
+	timeout     time.Duration
 }
 
 func (c *clockFlags) register(fs *flag.FlagSet) {
