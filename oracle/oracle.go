@@ -35,10 +35,11 @@ type Query struct {
 }
 
 // RFC is the query the RFC verdict is computed under: with no leeway
-// option (a library's defaults), leeway 0 and nothing required.
+// option (a library's defaults), leeway 0 and nothing required; a maximum
+// age or lifetime, which only the caller can ask for, stays.
 func (q Query) RFC() Query {
 	if !q.SetLeeway {
-		return Query{Now: q.Now, SetLeeway: true}
+		return Query{Now: q.Now, SetLeeway: true, MaxAge: q.MaxAge, MaxLifetime: q.MaxLifetime}
 	}
 	return q
 }
@@ -584,17 +585,21 @@ func (s *Model) policies(a *allowed, values [3]claimValue, c Query) {
 	}
 	usable := func(v claimValue) bool { return v.present && v.malformed == "" }
 	exp, iat := values[0], values[2]
+	sum := satAdd
+	if s.PolicyBoundWraps {
+		sum = func(a, b time.Duration) time.Duration { return a + b }
+	}
 	if c.MaxAge > 0 && usable(iat) {
-		// Too old iff iat < now - (MaxAge + leeway).
-		bound := satAdd(c.MaxAge, lw)
-		if cmpClock(iat.at, c.Now.Unix(), int64(c.Now.Nanosecond()), -bound) < 0 {
+		// Too old iff iat + (MaxAge + leeway) < now.
+		bound := sum(c.MaxAge, lw)
+		if cmpClock(iat.at.addNanos(int64(bound)), c.Now.Unix(), int64(c.Now.Nanosecond()), 0) < 0 {
 			a.deny(failure{TooOld, fmt.Sprintf("now %s - iat %s exceeds max age %s + leeway %s (the caller's policy, outside RFC 7519: 4.1.6 gives iat no processing rule)",
 				nanosDecimal(c.Now.Unix(), int64(c.Now.Nanosecond()), 0), iat.at, c.MaxAge, lw)})
 		}
 	}
 	if c.MaxLifetime > 0 && usable(iat) && usable(exp) {
 		// Too long iff exp > iat + MaxLifetime + leeway.
-		if exp.at.Cmp(iat.at.addNanos(int64(satAdd(c.MaxLifetime, lw)))) > 0 {
+		if exp.at.Cmp(iat.at.addNanos(int64(sum(c.MaxLifetime, lw)))) > 0 {
 			a.deny(failure{LifetimeTooLong, fmt.Sprintf("exp %s - iat %s exceeds max lifetime %s + leeway %s (the caller's policy, outside RFC 7519)",
 				exp.at, iat.at, c.MaxLifetime, lw)})
 		}

@@ -101,9 +101,9 @@ func TestPolicies(t *testing.T) {
 			if tc.class != "" && tc.class != IssuedInFuture && !strings.Contains(strings.Join(got.Reasons, "; "), "outside RFC 7519") {
 				t.Errorf("Judge(%s): reasons %q do not say the policy is outside RFC 7519", tc.payload, got.Reasons)
 			}
-			// The RFC query of the defaults mode carries no policy.
-			if d := Judge([]byte(tc.payload), Query{Now: tc.now, MaxAge: tc.maxAge, MaxLifetime: tc.lifetime}.RFC()); slices.Contains(d.Classes, TooOld) || slices.Contains(d.Classes, LifetimeTooLong) {
-				t.Errorf("Judge(%s) in the defaults mode applied a policy: %v", tc.payload, d.Reasons)
+			// Without a leeway option the policy still applies, with leeway 0.
+			if d := Judge([]byte(tc.payload), Query{Now: tc.now, MaxAge: tc.maxAge, MaxLifetime: tc.lifetime}.RFC()); tc.leeway == 0 && d.Verdict != got.Verdict {
+				t.Errorf("Judge(%s) with no leeway option = %s, with leeway 0 %s", tc.payload, d.Verdict, got.Verdict)
 			}
 		})
 	}
