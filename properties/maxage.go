@@ -22,7 +22,7 @@ import (
 // nothing.
 var maxAge = Property{
 	Name:   "max-age",
-	Clause: "not RFC 7519: the caller's max age (RFC 7519 4.1.6 gives iat no processing rule)",
+	Clause: "RFC 7519 4.1.6 (iat; the max age is the caller's policy, outside the RFC)",
 	Law:    "with a max age m, a token with only iat is accepted exactly when now - iat <= m + leeway",
 	unsupported: func(s conformance.Subject, o PropertyOptions) string {
 		if !s.Adapter.Supports(adapters.FeatureMaxAge) {
