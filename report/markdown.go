@@ -68,7 +68,7 @@ func mdHeader(b *bytes.Buffer, d Document) {
 
 func mdScoreboard(b *bytes.Buffer, d Document) {
 	b.WriteString("## Scoreboard (results)\n\n")
-	b.WriteString("Vectors on which the library does what RFC 7519 requires, per mode (*explicit*: the vector's leeway and required claims passed through the library's options; *defaults*: only the clock), and the departures by severity over both modes.\n\n")
+	b.WriteString("Vectors on which the library does what RFC 7519 requires, per mode (*explicit*: the vector's leeway, required claims and any max age passed through the library's options; *defaults*: only the clock), and the departures by severity over both modes.\n\n")
 	b.WriteString("| adapter | module | agrees (explicit) | agrees (defaults) | security | lenient | interop | policy | info | unsupported | unexplained |\n")
 	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, a := range d.Adapters {
