@@ -67,6 +67,12 @@ const (
 	FeatureRequireNbf Feature = "require-nbf"
 	// FeatureRequireIat: rejecting a token that has no iat claim.
 	FeatureRequireIat Feature = "require-iat"
+	// FeatureMaxAge: a maximum token age, Options.MaxAge (jwx's
+	// WithMaxDelta(d, "", IssuedAtKey)).
+	FeatureMaxAge Feature = "max-age"
+	// FeatureMaxLifetime: a maximum token lifetime exp - iat,
+	// Options.MaxLifetime (jwx's WithMaxDelta(d, ExpirationKey, IssuedAtKey)).
+	FeatureMaxLifetime Feature = "max-lifetime"
 )
 
 // RequireFeature is the feature needed to require claim c.
@@ -105,6 +111,15 @@ type Options struct {
 	SetLeeway bool
 	// Require lists the claims that must be present.
 	Require []Claim
+	// MaxAge, when positive, asks for a maximum token age: iat must be
+	// present and now - iat <= MaxAge + Leeway. It is a policy outside
+	// RFC 7519; the harness passes it only to an adapter that supports
+	// FeatureMaxAge.
+	MaxAge time.Duration
+	// MaxLifetime, when positive, asks for a maximum token lifetime: exp
+	// and iat must be present and exp - iat <= MaxLifetime + Leeway; only
+	// to an adapter that supports FeatureMaxLifetime.
+	MaxLifetime time.Duration
 	// Key is the verification key.
 	Key Key
 }
@@ -133,6 +148,12 @@ func (o Options) Features() []Feature {
 	}
 	for _, c := range o.Require {
 		fs = append(fs, RequireFeature(c))
+	}
+	if o.MaxAge > 0 {
+		fs = append(fs, FeatureMaxAge)
+	}
+	if o.MaxLifetime > 0 {
+		fs = append(fs, FeatureMaxLifetime)
 	}
 	return fs
 }

@@ -38,6 +38,10 @@ const (
 	Signature      = oracle.Signature
 	KeyRefused     = oracle.KeyRefused
 	Other          = oracle.Other
+	// TooOld: older than the caller's maximum age (a policy, not RFC 7519).
+	TooOld = oracle.TooOld
+	// LifetimeTooLong: exp - iat beyond the caller's maximum lifetime.
+	LifetimeTooLong = oracle.LifetimeTooLong
 )
 
 // Classes lists every rejection class, sorted.

@@ -18,6 +18,9 @@ type Counterexample struct {
 	Now string `json:"now"`
 	// Leeway is a Go duration string, or empty for the library default.
 	Leeway string `json:"leeway,omitempty"`
+	// MaxAge is the maximum token age asked for, a Go duration; empty
+	// for none.
+	MaxAge string `json:"maxAge,omitempty"`
 	// Detail says what went wrong, with the outcomes seen.
 	Detail string `json:"detail"`
 	// Replay is rapid's record of the choices that generate the case
@@ -162,7 +165,7 @@ func ParsePropertyKey(key string) (string, Mode) {
 func (r PropertyResult) Record() PropertyRecord {
 	rec := PropertyRecord{Status: r.Status, Clause: r.Clause, Severity: r.Severity, Unexplained: !r.Explained}
 	if cx := r.Counterexample; cx != nil && r.Status == Fails {
-		rec.Counterexample = &RecordedCounterexample{cx.Payload, cx.Now, cx.Leeway, cx.Replay}
+		rec.Counterexample = &RecordedCounterexample{Payload: cx.Payload, Now: cx.Now, Leeway: cx.Leeway, MaxAge: cx.MaxAge, Replay: cx.Replay}
 	}
 	return rec
 }

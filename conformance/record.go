@@ -63,6 +63,9 @@ type RecordedCounterexample struct {
 	Now string `json:"now"`
 	// Leeway is a Go duration string, or empty for the library default.
 	Leeway string `json:"leeway,omitempty"`
+	// MaxAge is the maximum token age asked for, a Go duration; empty
+	// for none.
+	MaxAge string `json:"maxAge,omitempty"`
 	// Replay is rapid's record of the choices that generate the shrunk
 	// case ("VERSION#SEED 0x.. 0x.."), so that a later run checks the law
 	// at this case first and, if it still fails there, needs neither the

@@ -59,7 +59,7 @@ func recordedProperty(ctx context.Context, c *harness.Caller, s Subject, key str
 		return r
 	}
 	rerun := fmt.Sprintf("; go test ./conformance -run 'TestProperties/%s/properties/%s/%s' checks the law again", s.Adapter.Name(), name, m)
-	r.Counterexample = &Counterexample{Payload: cx.Payload, Now: cx.Now, Leeway: cx.Leeway,
+	r.Counterexample = &Counterexample{Payload: cx.Payload, Now: cx.Now, Leeway: cx.Leeway, MaxAge: cx.MaxAge,
 		Detail: replay(ctx, c, s, cx) + staleness(rec, s.Adapter.Module()) + rerun}
 	return r
 }
@@ -79,6 +79,13 @@ func replay(ctx context.Context, c *harness.Caller, s Subject, cx *RecordedCount
 			return fmt.Sprintf("recorded by go test; not replayed: leeway %q: %v", cx.Leeway, err)
 		}
 		v.Leeway, m = lw, Explicit
+	}
+	if cx.MaxAge != "" {
+		d, err := time.ParseDuration(cx.MaxAge)
+		if err != nil {
+			return fmt.Sprintf("recorded by go test; not replayed: maxAge %q: %v", cx.MaxAge, err)
+		}
+		v.MaxAge, m = d, Explicit
 	}
 	r, err := Evaluator{}.evaluate(ctx, s.Adapter, s.Profile, v, m, func(token string, opts adapters.Options) adapters.Outcome {
 		return c.Call(ctx, s.Adapter, token, opts)

@@ -15,8 +15,8 @@ type Mode string
 
 // The two modes every vector runs in.
 const (
-	// Explicit passes the vector's clock, leeway and required claims
-	// through the library's own options.
+	// Explicit passes the vector's clock, leeway, required claims and any
+	// maximum age or lifetime through the library's own options.
 	Explicit Mode = "explicit"
 	// Defaults passes the same clock and nothing else: what a user gets out
 	// of the box, judged against the RFC with leeway 0 and nothing required.
@@ -66,18 +66,21 @@ func QueryFor(v vectors.Vector, m Mode) oracle.Query {
 	if m == Defaults {
 		return oracle.Query{Now: v.Now}
 	}
-	return oracle.Query{Now: v.Now, Leeway: v.Leeway, SetLeeway: true, Require: v.Require}
+	return oracle.Query{Now: v.Now, Leeway: v.Leeway, SetLeeway: true, Require: v.Require,
+		MaxAge: v.MaxAge, MaxLifetime: v.MaxLifetime}
 }
 
 // OptionsFor maps a query to adapter options with verification key key,
 // the one Sign returned with the token.
 func OptionsFor(c oracle.Query, key adapters.Key) adapters.Options {
 	return adapters.Options{
-		Now:       c.Now,
-		Leeway:    c.Leeway,
-		SetLeeway: c.SetLeeway,
-		Require:   c.Require,
-		Key:       key,
+		Now:         c.Now,
+		Leeway:      c.Leeway,
+		SetLeeway:   c.SetLeeway,
+		Require:     c.Require,
+		MaxAge:      c.MaxAge,
+		MaxLifetime: c.MaxLifetime,
+		Key:         key,
 	}
 }
 

@@ -106,7 +106,7 @@ var Rules = []Rule{
 		"the library rejects a token the RFC requires to be accepted",
 		Graded.rejectsValid},
 	{Policy, "within permitted leeway",
-		"the library accepts a token that the RFC accepts once the window is widened by at most five minutes on each side: RFC 7519 4.1.4 and 4.1.5 let a verifier provide 'some small leeway, usually no more than a few minutes' (a built-in default leeway, a boundary compared inclusively)",
+		"the library accepts a token that the RFC accepts once the window is widened by at most five minutes on each side: RFC 7519 4.1.4 and 4.1.5 let a verifier provide 'some small leeway, usually no more than a few minutes' (a built-in default leeway, a boundary compared inclusively). A maximum age or lifetime the caller asked for (outside RFC 7519) is graded as a time bound of the same kind: exceeded by at most five minutes beyond the stated bound and leeway, it is this policy",
 		func(g Graded) bool {
 			return g.acceptsInvalid() && permittedWindow.Judge(g.Payload, widened(g.Query.RFC())).Verdict != oracle.Reject
 		}},
@@ -116,7 +116,7 @@ var Rules = []Rule{
 			return g.acceptsInvalid() && repairingReader.Judge(g.Payload, widened(g.Query.RFC())).Verdict != oracle.Reject
 		}},
 	{Security, "accepts invalid",
-		"the library accepts a token the RFC requires to be rejected for a time reason beyond any permitted leeway, or through a claim-name, number or duplicate trick",
+		"the library accepts a token the RFC requires to be rejected for a time reason beyond any permitted leeway, or through a claim-name, number or duplicate trick; or one older or longer-lived than the maximum age or lifetime the caller asked for by more than five minutes beyond its leeway, or with no iat when a maximum age was asked for: the caller's own time bound fails open",
 		Graded.acceptsInvalid},
 }
 

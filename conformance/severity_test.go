@@ -14,6 +14,8 @@ func TestGrade(t *testing.T) {
 	now := time.Unix(1700000000, 0)
 	explicit0 := oracle.Query{Now: now, SetLeeway: true}
 	defaults := oracle.Query{Now: now}
+	maxAge := oracle.Query{Now: now, SetLeeway: true, MaxAge: time.Hour}
+	maxLifetime := oracle.Query{Now: now, SetLeeway: true, MaxLifetime: time.Hour}
 	accept := adapters.Accepted()
 	refused := adapters.Rejected(adapters.KeyRefused, errors.New("key too short"))
 	for _, tc := range []struct {
@@ -45,6 +47,17 @@ func TestGrade(t *testing.T) {
 		{"quoted expired exp", "accepts invalid", `{"exp":"1600000000"}`, explicit0, accept, Security},
 		{"null exp read as absent", "lenient parsing, no time consequence", `{"exp":null}`, explicit0, accept, Lenient},
 		{"exp a boolean", "accepts invalid", `{"exp":true}`, explicit0, accept, Security},
+		// A maximum age or lifetime the caller asked for is a time bound
+		// like exp: a library past it by up to five minutes beyond the
+		// leeway is a policy, further a fail-open.
+		{"max age kept", "", `{"iat":1699996400}`, maxAge, accept, None},
+		{"max age exceeded by five minutes", "within permitted leeway", `{"iat":1699996100}`, maxAge, accept, Policy},
+		{"max age exceeded by five minutes and a second", "accepts invalid", `{"iat":1699996099}`, maxAge, accept, Security},
+		{"max age without iat", "accepts invalid", `{"exp":1800000000}`, maxAge, accept, Security},
+		{"max age enforced too soon", "rejects valid", `{"iat":1699996400}`, maxAge, adapters.Rejected(adapters.TooOld, nil), Interop},
+		{"max age not passed in the defaults mode", "", `{"iat":1600000000}`, defaults, accept, None},
+		{"max lifetime exceeded by a minute", "within permitted leeway", `{"iat":1700000000,"exp":1700003660}`, maxLifetime, accept, Policy},
+		{"max lifetime exceeded by an hour", "accepts invalid", `{"iat":1700000000,"exp":1700007200}`, maxLifetime, accept, Security},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -301,6 +301,11 @@ type Model struct {
 	// of it; a caller that judges whole tokens (jwtconform verify) reads
 	// it.
 	Base64PaddingAccepted bool
+	// PolicyBoundWraps: the bound of a caller's maximum age or lifetime,
+	// the limit plus the leeway, is an int64 sum of nanoseconds that wraps
+	// past 2^63 - 1 to a negative bound (jwx's iitr.dur+skew), rather than
+	// the exact sum.
+	PolicyBoundWraps bool
 }
 
 // Rule returns the model's rule for time claim c.

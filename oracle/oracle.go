@@ -22,13 +22,24 @@ type Query struct {
 	SetLeeway bool
 	// Require lists the claims that must be present.
 	Require []Claim
+	// MaxAge, when positive, is the caller's maximum token age: iat must
+	// be present and now - iat <= MaxAge + leeway. RFC 7519 has no such
+	// rule (4.1.6 gives iat no processing rule); it is a policy the caller
+	// states, judged exactly as stated, with the clock as given (not cut
+	// to the model's clock unit).
+	MaxAge time.Duration
+	// MaxLifetime, when positive, is the caller's maximum token lifetime:
+	// exp and iat must be present and exp - iat <= MaxLifetime + leeway; a
+	// policy outside RFC 7519 like MaxAge.
+	MaxLifetime time.Duration
 }
 
 // RFC is the query the RFC verdict is computed under: with no leeway
-// option (a library's defaults), leeway 0 and nothing required.
+// option (a library's defaults), leeway 0 and nothing required; a maximum
+// age or lifetime, which only the caller can ask for, stays.
 func (q Query) RFC() Query {
 	if !q.SetLeeway {
-		return Query{Now: q.Now, SetLeeway: true}
+		return Query{Now: q.Now, SetLeeway: true, MaxAge: q.MaxAge, MaxLifetime: q.MaxLifetime}
 	}
 	return q
 }
@@ -524,16 +535,24 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 			continue
 		}
 		r := s.Rule(name)
-		required := r.Required || slices.Contains(c.Require, name)
+		policy := c.policyRequires(name)
+		required := r.Required || slices.Contains(c.Require, name) || policy != ""
 		clause := clause(name)
 		switch {
 		case !v.present, v.malformed != "" && r.WrongTypeIgnored:
 			if required {
-				a.deny(failure{MissingClaim, fmt.Sprintf("%s is required but missing (%s)", name, clause)})
+				why := clause
+				if policy != "" && !r.Required && !slices.Contains(c.Require, name) {
+					why = policy
+				}
+				a.deny(failure{MissingClaim, fmt.Sprintf("%s is required but missing (%s)", name, why)})
 			}
 			continue
 		case v.malformed != "":
 			f := failure{MalformedClaim, fmt.Sprintf("%s is %s, not a NumericDate (%s)", name, v.malformed, clause)}
+			if policy != "" {
+				f.reason = fmt.Sprintf("%s is %s, not a NumericDate (%s), and %s needs it", name, v.malformed, clause, policy)
+			}
 			if name != Iat || required {
 				a.deny(f)
 				continue
@@ -578,6 +597,7 @@ func (s *Model) claims(doc document, pick Duplicates, c Query) *allowed {
 			}
 		}
 	}
+	s.policies(a, values, c)
 	return a
 }
 
@@ -603,6 +623,67 @@ func (s Synthesis) derive(values [3]claimValue) (Decimal, bool) {
 		return from, true
 	}
 	return alt, okAlt
+}
+
+// policyRequires names the caller's policy that requires claim name to
+// be present ("" for none): a maximum age needs iat, a maximum lifetime
+// needs exp and iat.
+func (c Query) policyRequires(name Claim) string {
+	switch {
+	case c.MaxAge > 0 && name == Iat:
+		return fmt.Sprintf("the caller's max age %s; a policy check outside RFC 7519", c.MaxAge)
+	case c.MaxLifetime > 0 && (name == Iat || name == Exp):
+		return fmt.Sprintf("the caller's max lifetime %s; a policy check outside RFC 7519", c.MaxLifetime)
+	}
+	return ""
+}
+
+// policies applies the caller's maximum age and lifetime, which RFC 7519
+// does not know: each compares claims as the model read them, with the
+// bound inclusive and widened by the leeway (jwx's WithMaxDelta,
+// jwt/validate.go isInTimeRange). The age is measured from the clock as
+// given: jwx computes it from clock.Now() untruncated.
+func (s *Model) policies(a *allowed, values [3]claimValue, c Query) {
+	if c.MaxAge <= 0 && c.MaxLifetime <= 0 {
+		return
+	}
+	lw := s.Iat.DefaultLeeway
+	if c.SetLeeway {
+		lw = c.Leeway
+	}
+	usable := func(v claimValue) bool { return v.present && v.malformed == "" }
+	exp, iat := values[0], values[2]
+	sum := satAdd
+	if s.PolicyBoundWraps {
+		sum = func(a, b time.Duration) time.Duration { return a + b }
+	}
+	if c.MaxAge > 0 && usable(iat) {
+		// Too old iff iat + (MaxAge + leeway) < now.
+		bound := sum(c.MaxAge, lw)
+		if cmpClock(iat.at.addNanos(int64(bound)), c.Now.Unix(), int64(c.Now.Nanosecond()), 0) < 0 {
+			a.deny(failure{TooOld, fmt.Sprintf("now %s - iat %s exceeds max age %s + leeway %s (the caller's policy, outside RFC 7519: 4.1.6 gives iat no processing rule)",
+				nanosDecimal(c.Now.Unix(), int64(c.Now.Nanosecond()), 0), iat.at, c.MaxAge, lw)})
+		}
+	}
+	if c.MaxLifetime > 0 && usable(iat) && usable(exp) {
+		// Too long iff exp > iat + MaxLifetime + leeway.
+		if exp.at.Cmp(iat.at.addNanos(int64(sum(c.MaxLifetime, lw)))) > 0 {
+			a.deny(failure{LifetimeTooLong, fmt.Sprintf("exp %s - iat %s exceeds max lifetime %s + leeway %s (the caller's policy, outside RFC 7519)",
+				exp.at, iat.at, c.MaxLifetime, lw)})
+		}
+	}
+}
+
+// satAdd is a + b, held at the int64 range rather than wrapping.
+func satAdd(a, b time.Duration) time.Duration {
+	switch sum := a + b; {
+	case b > 0 && sum < a:
+		return math.MaxInt64
+	case b < 0 && sum > a:
+		return math.MinInt64
+	default:
+		return sum
+	}
 }
 
 // clause is the RFC 7519 section of time claim c.

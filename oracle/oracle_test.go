@@ -2,6 +2,8 @@ package oracle
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -80,5 +82,48 @@ func TestFoldEqual(t *testing.T) {
 				t.Errorf("foldEqual(%q, %q) = %t, want %t", name, claim, got, want)
 			}
 		}
+	}
+}
+
+// TestPolicies checks the caller's maximum age and lifetime: judged
+// exactly as stated, inclusive, widened by the leeway, needing their
+// claims, and labelled as policies outside RFC 7519.
+func TestPolicies(t *testing.T) {
+	now := time.Unix(1700000000, 0)
+	for _, tc := range []struct {
+		name, payload    string
+		now              time.Time
+		leeway           time.Duration
+		maxAge, lifetime time.Duration
+		want             Verdict
+		class            Class
+	}{
+		{"age at the bound", `{"iat":1699996400}`, now, 0, time.Hour, 0, Accept, ""},
+		{"age a nanosecond over", `{"iat":1699996400}`, now.Add(1), 0, time.Hour, 0, Reject, TooOld},
+		{"age over, within leeway", `{"iat":1699996399}`, now, time.Second, time.Hour, 0, Accept, ""},
+		{"age: a fractional iat compared exactly", `{"iat":1699996399.999999999}`, now, 0, time.Hour, 0, Reject, TooOld},
+		{"age: no iat", `{"exp":1800000000}`, now, 0, time.Hour, 0, Reject, MissingClaim},
+		{"age: malformed iat", `{"iat":"1699999999"}`, now, 0, time.Hour, 0, Reject, MalformedClaim},
+		{"age: a future iat is the RFC's open point", `{"iat":1700000001}`, now, 0, time.Hour, 0, Either, IssuedInFuture},
+		{"lifetime at the bound", `{"iat":1700000000,"exp":1700003600}`, now, 0, 0, time.Hour, Accept, ""},
+		{"lifetime a nanosecond over", `{"iat":1700000000,"exp":1700003600.000000001}`, now, 0, 0, time.Hour, Reject, LifetimeTooLong},
+		{"lifetime over, within leeway", `{"iat":1700000000,"exp":1700003601}`, now, time.Second, 0, time.Hour, Accept, ""},
+		{"lifetime: no exp", `{"iat":1700000000}`, now, 0, 0, time.Hour, Reject, MissingClaim},
+		{"lifetime: no iat", `{"exp":1700000001}`, now, 0, 0, time.Hour, Reject, MissingClaim},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := Query{Now: tc.now, Leeway: tc.leeway, SetLeeway: true, MaxAge: tc.maxAge, MaxLifetime: tc.lifetime}
+			got := Judge([]byte(tc.payload), q)
+			if got.Verdict != tc.want || (tc.class != "" && !slices.Contains(got.Classes, tc.class)) {
+				t.Errorf("Judge(%s) = %s %v %v, want %s with %s", tc.payload, got.Verdict, got.Classes, got.Reasons, tc.want, tc.class)
+			}
+			if tc.class != "" && tc.class != IssuedInFuture && !strings.Contains(strings.Join(got.Reasons, "; "), "outside RFC 7519") {
+				t.Errorf("Judge(%s): reasons %q do not say the policy is outside RFC 7519", tc.payload, got.Reasons)
+			}
+			// Without a leeway option the policy still applies, with leeway 0.
+			if d := Judge([]byte(tc.payload), Query{Now: tc.now, MaxAge: tc.maxAge, MaxLifetime: tc.lifetime}.RFC()); tc.leeway == 0 && d.Verdict != got.Verdict {
+				t.Errorf("Judge(%s) with no leeway option = %s, with leeway 0 %s", tc.payload, d.Verdict, got.Verdict)
+			}
+		})
 	}
 }

@@ -176,6 +176,7 @@ var parameters = func() []Parameter {
 			}},
 		enum("iat.malformed", "an iat that is not a NumericDate (RFC 7519 4.1.6 sets no rule)", func(m *Model) *Choice { return &m.MalformedIat }, choices...),
 		enum("iat.future", "an iat later than now (RFC 7519 4.1.6 sets no rule)", func(m *Model) *FutureIat { return &m.FutureIat }, "open", "ignored", "beyond-leeway"),
+		flag("policy.bound", "the bound max age (or lifetime) + leeway of the caller's policy: exact, or an int64 sum that wraps", func(m *Model) *bool { return &m.PolicyBoundWraps }, "exact", "wraps"),
 	}
 	for _, c := range TimeClaims {
 		rule := func(m *Model) *ClaimRule { return m.Rule(c) }

@@ -92,6 +92,8 @@ var presets = func() map[string]Preset {
 		{"quoted-epoch-or-rfc3339-accepted", "a string holding a decimal number of seconds is read as that NumericDate; any other string is parsed as an RFC 3339 date", func(m *Model) { m.Quoted = QuotedEpochOrRFC3339 }},
 		{"quoted-epoch-accepted", "a string holding a decimal number of seconds is read as that NumericDate", func(m *Model) { m.Quoted = QuotedEpoch }},
 		// go-jose v3 and square go-jose v2 (jwt/claims.go NumericDate).
+		// jwx's WithMaxDelta (jwt/validate.go isInTimeRange), the caller's max age and lifetime.
+		{"max-delta-bound-wraps", "the bound of a max age or lifetime, limit + leeway, is an int64 sum of nanoseconds that wraps to a negative bound past 2^63 - 1 ns (292 years)", func(m *Model) { m.PolicyBoundWraps = true }},
 		{"numericdate-int64-seconds-unguarded", "a NumericDate becomes int64 seconds cut toward zero with no range check: beyond int64 the platform's float conversion decides (amd64: the most negative int64) and time.Unix wraps", func(m *Model) { m.Instant = InstantInt64Unguarded }},
 		// go-oidc, tink and hashicorp/cap (issue 11).
 		{"numericdate-json-number-int64", "a whole number within int64 is taken as it is, any other is cut toward zero through float64; then time.Unix with Go's wrap", func(m *Model) { m.Instant = InstantJSONNumberInt64 }},

@@ -36,10 +36,16 @@ const (
 	// it.
 	KeyRefused Class = "key"
 	Other      Class = "other"
+	// TooOld: iat is further in the past than the caller's maximum token
+	// age (Query.MaxAge), a policy check outside RFC 7519.
+	TooOld Class = "too_old"
+	// LifetimeTooLong: exp - iat exceeds the caller's maximum lifetime
+	// (Query.MaxLifetime), a policy check outside RFC 7519.
+	LifetimeTooLong Class = "lifetime_too_long"
 )
 
 // Classes lists every rejection class, sorted.
-var Classes = []Class{Expired, IssuedInFuture, KeyRefused, MalformedClaim, MalformedToken, MissingClaim, NotYetValid, Other, Signature}
+var Classes = []Class{Expired, IssuedInFuture, KeyRefused, LifetimeTooLong, MalformedClaim, MalformedToken, MissingClaim, NotYetValid, Other, Signature, TooOld}
 
 // ValidClass reports whether c is one of Classes.
 func ValidClass(c Class) bool { return slices.Contains(Classes, c) }

@@ -131,7 +131,11 @@ func (pc *propCase) describe(why string, texts bool) string {
 	var b strings.Builder
 	b.WriteString(why)
 	for _, c := range pc.calls {
-		fmt.Fprintf(&b, "\n  %s: %s now=%s leeway=%s alg=%s -> %s", c.label, c.payload, vectors.FormatTime(c.check.Now), leewayText(c.check), c.alg, c.outcome)
+		fmt.Fprintf(&b, "\n  %s: %s now=%s leeway=%s", c.label, c.payload, vectors.FormatTime(c.check.Now), leewayText(c.check))
+		if c.check.MaxAge > 0 {
+			fmt.Fprintf(&b, " maxAge=%s", c.check.MaxAge)
+		}
+		fmt.Fprintf(&b, " alg=%s -> %s", c.alg, c.outcome)
 		if texts && c.outcome.Error != "" {
 			fmt.Fprintf(&b, " (%q)", c.outcome.Error)
 		}
@@ -149,6 +153,9 @@ func (pc *propCase) counterexample(i int, detail string) *conformance.Counterexa
 		cx.Now = vectors.FormatTime(c.check.Now)
 		if c.check.SetLeeway {
 			cx.Leeway = c.check.Leeway.String()
+		}
+		if c.check.MaxAge > 0 {
+			cx.MaxAge = c.check.MaxAge.String()
 		}
 	}
 	return cx

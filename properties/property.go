@@ -103,7 +103,7 @@ func Properties() []Property {
 	ps := []Property{
 		expBoundary, nbfBoundary, windowInterval, leewayMonotone,
 		memberOrder, whitespaceInvariance, numberSpelling, unrelatedClaims, nameEscaping,
-		algorithmInvariance, issuance, statefulModel, integerModel, determinism,
+		algorithmInvariance, issuance, statefulModel, integerModel, determinism, maxAge,
 	}
 	slices.SortFunc(ps, func(a, b Property) int { return strings.Compare(a.Name, b.Name) })
 	return ps

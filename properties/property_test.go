@@ -33,7 +33,8 @@ func (a judgeAdapter) Verify(_ context.Context, token string, o adapters.Options
 	if err != nil {
 		return adapters.Rejected(adapters.MalformedToken, err)
 	}
-	j, err := a.profile.Predict(payload, oracle.Query{Now: o.Now, Leeway: o.Leeway, SetLeeway: o.SetLeeway, Require: o.Require})
+	j, err := a.profile.Predict(payload, oracle.Query{Now: o.Now, Leeway: o.Leeway, SetLeeway: o.SetLeeway, Require: o.Require,
+		MaxAge: o.MaxAge, MaxLifetime: o.MaxLifetime})
 	if err != nil {
 		panic(err)
 	}

@@ -197,6 +197,12 @@ func vectorOf(v vectors.Vector) Vector {
 		Flags:   append([]string{}, v.Flags...),
 		RFC:     []ModeJudgement{},
 	}
+	if v.MaxAge > 0 {
+		out.MaxAge = v.MaxAge.String()
+	}
+	if v.MaxLifetime > 0 {
+		out.MaxLifetime = v.MaxLifetime.String()
+	}
 	if utf8.Valid(v.Payload) {
 		p := string(v.Payload)
 		out.Payload = &p

@@ -177,6 +177,7 @@ func reproductionCell(v Vector, m conformance.Mode) string {
 		if len(v.Require) > 0 {
 			opts += ", require " + RequireList(v.Require)
 		}
+		opts += v.policies()
 	}
 	return fmt.Sprintf("%s at now %s, %s", mdCodeCell(payloadPreview(v, 80)), mdCodeCell(v.Now), mdCell(opts))
 }

@@ -173,6 +173,12 @@ type Vector struct {
 	Leeway string `json:"leeway"`
 	// Require lists the claims the explicit mode requires.
 	Require []adapters.Claim `json:"require"`
+	// MaxAge is the explicit mode's maximum token age, a Go duration;
+	// absent for none.
+	MaxAge string `json:"maxAge,omitempty"`
+	// MaxLifetime is the explicit mode's maximum exp - iat, a Go
+	// duration; absent for none.
+	MaxLifetime string `json:"maxLifetime,omitempty"`
 	// Flags tag the vector, sorted.
 	Flags []string `json:"flags"`
 	// RFC is the oracle's judgement in each mode, in mode order.

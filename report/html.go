@@ -62,7 +62,7 @@ var CategoryMarks = []CategoryMark{
 	{string(conformance.Policy), "§", "a choice the RFC permits that a user must know: a default leeway of at most 5 minutes, a claim required, iat checked, a key-length rule"},
 	{string(conformance.Info), "?", "a point the RFC leaves to the implementation: either verdict conforms"},
 	{"agree", "", "what the RFC requires"},
-	{"unsupported", "", "the verification path cannot express an option the vector needs (a leeway, a required claim, a sub-second clock): not run, never counted as agreeing or failing"},
+	{"unsupported", "", "the verification path cannot express an option the vector needs (a leeway, a required claim, a sub-second clock, a max age): not run, never counted as agreeing or failing"},
 }
 
 // markOf is the mark of category c.
@@ -187,7 +187,7 @@ type htmlColumn struct {
 
 // modeTitles explain the modes where their letters appear.
 var modeTitles = map[conformance.Mode]string{
-	conformance.Explicit: "E = explicit: the vector's leeway and required claims passed through the library's options",
+	conformance.Explicit: "E = explicit: the vector's leeway, required claims and any max age passed through the library's options",
 	conformance.Defaults: "D = defaults: the clock alone, what a user gets out of the box (judged with leeway 0, nothing required)",
 }
 

@@ -194,6 +194,8 @@ func repro(v Vector, m conformance.Mode) htmlRepro {
 	p := htmlRepro{Vector: v.ID, Mode: string(m), Letter: modeLetter(m), Now: v.Now, Leeway: v.Leeway}
 	if m == conformance.Defaults {
 		p.Leeway = "library default"
+	} else {
+		p.Leeway += v.policies()
 	}
 	if v.Payload != nil {
 		p.Preview = truncateRunes(*v.Payload, payloadPreviewLen)

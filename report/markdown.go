@@ -70,7 +70,7 @@ func mdHeader(b *bytes.Buffer, d Document) {
 
 func mdScoreboard(b *bytes.Buffer, d Document) {
 	b.WriteString("## Scoreboard (results)\n\n")
-	b.WriteString("Vectors on which the library does what RFC 7519 requires, per mode (*explicit*: the vector's leeway and required claims passed through the library's options; *defaults*: only the clock), and the departures by severity over both modes.\n\n")
+	b.WriteString("Vectors on which the library does what RFC 7519 requires, per mode (*explicit*: the vector's leeway, required claims and any max age passed through the library's options; *defaults*: only the clock), and the departures by severity over both modes.\n\n")
 	b.WriteString("| adapter | module | agrees (explicit) | agrees (defaults) | security | lenient | interop | policy | info | unsupported | unexplained |\n")
 	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, a := range d.Adapters {
@@ -118,7 +118,7 @@ func modeOptions(v Vector, m conformance.Mode) string {
 	if m == conformance.Defaults {
 		return "no leeway or requirement passed (library defaults; the RFC is applied with leeway 0)"
 	}
-	return fmt.Sprintf("leeway %s, require %s", mdCode(v.Leeway), RequireList(v.Require))
+	return fmt.Sprintf("leeway %s, require %s%s", mdCode(v.Leeway), RequireList(v.Require), v.policies())
 }
 
 func mdProperties(b *bytes.Buffer, d Document) {

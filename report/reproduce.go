@@ -59,7 +59,26 @@ func checkOptions(v Vector, m conformance.Mode) string {
 		}
 		b.WriteString(" -require " + strings.Join(names, ","))
 	}
+	if v.MaxAge != "" {
+		b.WriteString(" -max-age " + shellQuote(v.MaxAge))
+	}
+	if v.MaxLifetime != "" {
+		b.WriteString(" -max-lifetime " + shellQuote(v.MaxLifetime))
+	}
 	return b.String()
+}
+
+// policies describes the explicit mode's maximum age and lifetime, as
+// ", max age 1h0m0s", or "" when the vector asks for none.
+func (v Vector) policies() string {
+	var s string
+	if v.MaxAge != "" {
+		s += ", max age " + v.MaxAge
+	}
+	if v.MaxLifetime != "" {
+		s += ", max lifetime " + v.MaxLifetime
+	}
+	return s
 }
 
 // RequireList renders required claims as the -require flag spells them,

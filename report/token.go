@@ -35,6 +35,10 @@ type TokenReport struct {
 	Leeway *string `json:"leeway"`
 	// Require lists the claims that must be present.
 	Require []adapters.Claim `json:"require"`
+	// MaxAge and MaxLifetime are the maximum token age and lifetime
+	// asked for, as Go durations; absent when none was.
+	MaxAge      string `json:"maxAge,omitempty"`
+	MaxLifetime string `json:"maxLifetime,omitempty"`
 	// Mode is explicit when a leeway or a requirement was passed, defaults
 	// otherwise.
 	Mode conformance.Mode `json:"mode"`
@@ -134,6 +138,12 @@ func NewTokenReport(in TokenInput) TokenReport {
 		t.Leeway = &lw
 		t.Mode = conformance.Explicit
 	}
+	if in.Query.MaxAge > 0 {
+		t.MaxAge = in.Query.MaxAge.String()
+	}
+	if in.Query.MaxLifetime > 0 {
+		t.MaxLifetime = in.Query.MaxLifetime.String()
+	}
 	modules := map[string]adapters.Module{}
 	for _, s := range in.Subjects {
 		modules[s.Adapter.Name()] = s.Adapter.Module()
@@ -189,7 +199,14 @@ func WriteTokenText(w io.Writer, t TokenReport) error {
 	if perAdapter {
 		alg += " (other adapters: see ALG)"
 	}
-	fmt.Fprintf(&b, "now      %s\nleeway   %s\nrequire  %s\nalg      %s\n\n", t.Now, lw, RequireList(t.Require), alg)
+	fmt.Fprintf(&b, "now      %s\nleeway   %s\nrequire  %s\n", t.Now, lw, RequireList(t.Require))
+	if t.MaxAge != "" {
+		fmt.Fprintf(&b, "max age  %s (a policy outside RFC 7519)\n", t.MaxAge)
+	}
+	if t.MaxLifetime != "" {
+		fmt.Fprintf(&b, "max lifetime %s (a policy outside RFC 7519)\n", t.MaxLifetime)
+	}
+	fmt.Fprintf(&b, "alg      %s\n\n", alg)
 	fmt.Fprintf(&b, "RFC 7519: %s", t.RFC.Verdict)
 	if len(t.RFC.Classes) > 0 {
 		fmt.Fprintf(&b, " (%s)", joinClasses(t.RFC.Classes))

@@ -168,10 +168,23 @@ func (t testJSON) vector(f fileJSON) (Vector, error) {
 	if err != nil {
 		return v, fmt.Errorf("leeway: %w", err)
 	}
-	if lw < 0 {
-		return v, fmt.Errorf("leeway %s is negative", t.Leeway)
-	}
 	v.Leeway = lw
+	for _, d := range []struct {
+		name, text string
+		to         *time.Duration
+	}{{"maxAge", t.MaxAge, &v.MaxAge}, {"maxLifetime", t.MaxLifetime, &v.MaxLifetime}} {
+		if d.text == "" {
+			continue
+		}
+		x, err := time.ParseDuration(d.text)
+		if err != nil {
+			return v, fmt.Errorf("%s: %w", d.name, err)
+		}
+		if x <= 0 {
+			return v, fmt.Errorf("%s %s is not positive (leave it out for none)", d.name, d.text)
+		}
+		*d.to = x
+	}
 	if t.Require == nil {
 		return v, fmt.Errorf("no require list (write [] for none)")
 	}

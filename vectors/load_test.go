@@ -160,7 +160,9 @@ func TestLoadErrors(t *testing.T) {
 		{"now beyond int64", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "now", "9223372036854775808"))}, []string{"a.json", `"a/one"`, "now"}},
 		{"no leeway", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "leeway", nil))}, []string{"a.json", `"a/one"`, "no leeway"}},
 		{"bad leeway", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "leeway", "5 minutes"))}, []string{"a.json", `"a/one"`, "leeway"}},
-		{"negative leeway", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "leeway", "-1s"))}, []string{"a.json", `"a/one"`, "negative"}},
+		{"zero max age", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "maxAge", "0s"))}, []string{"a.json", `"a/one"`, "maxAge", "not positive"}},
+		{"negative max lifetime", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "maxLifetime", "-1h"))}, []string{"a.json", `"a/one"`, "maxLifetime", "not positive"}},
+		{"bad max age", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "maxAge", "an hour"))}, []string{"a.json", `"a/one"`, "maxAge"}},
 		{"no require", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "require", nil))}, []string{"a.json", `"a/one"`, "no require"}},
 		{"unknown require", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "require", []string{"sub"}))}, []string{"a.json", `"a/one"`, `"sub"`}},
 		{"require twice", map[string]string{"d/a.json": fileText(t, "a", nil, with(good, "require", []string{"exp", "exp"}))}, []string{"a.json", `"a/one"`, "twice"}},
@@ -191,6 +193,19 @@ func TestLoadErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLoadPolicies checks that a negative leeway and the max-age and
+// max-lifetime policies reach the vector.
+func TestLoadPolicies(t *testing.T) {
+	obj := with(testObj("a/one"), "leeway", "-2s", "maxAge", "1h", "maxLifetime", "90s")
+	vs, err := Load(fstest.MapFS{"d/a.json": {Data: []byte(fileText(t, "a", nil, obj))}}, "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := vs[0]; v.Leeway != -2*time.Second || v.MaxAge != time.Hour || v.MaxLifetime != 90*time.Second {
+		t.Errorf("leeway %s, maxAge %s, maxLifetime %s; want -2s, 1h0m0s, 1m30s", v.Leeway, v.MaxAge, v.MaxLifetime)
 	}
 }
 

@@ -30,10 +30,20 @@ type testJSON struct {
 	PayloadBase64 *string `json:"payloadBase64"`
 	// Now is the clock: decimal seconds with up to nine fractional digits.
 	Now string `json:"now"`
-	// Leeway is a Go duration string such as "0s" or "5m".
+	// Leeway is a Go duration string such as "0s" or "5m"; a negative one
+	// ("-5s") narrows the window and runs only on an adapter that supports
+	// adapters.FeatureNegativeLeeway.
 	Leeway string `json:"leeway"`
 	// Require lists the claims that must be present: exp, nbf, iat.
 	Require []string `json:"require"`
+	// MaxAge, when set, is a positive Go duration: the explicit mode asks
+	// that iat be present and now - iat <= maxAge + leeway, a policy
+	// outside RFC 7519. Absent: no maximum age.
+	MaxAge string `json:"maxAge,omitempty"`
+	// MaxLifetime, when set, is a positive Go duration: the explicit mode
+	// asks that exp and iat be present and exp - iat <= maxLifetime +
+	// leeway. Absent: no maximum lifetime.
+	MaxLifetime string `json:"maxLifetime,omitempty"`
 	// Expect is the RFC verdict: accept, reject or either.
 	Expect string `json:"expect"`
 	// Class is the expected rejection class, for reject verdicts.

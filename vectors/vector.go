@@ -23,10 +23,15 @@ type Vector struct {
 	Now time.Time
 	// NowText is the clock as written in the file.
 	NowText string
-	// Leeway is the clock-skew allowance of the explicit mode.
+	// Leeway is the clock-skew allowance of the explicit mode; negative
+	// narrows the window.
 	Leeway time.Duration
 	// Require lists the claims the explicit mode requires.
 	Require []adapters.Claim
+	// MaxAge is the explicit mode's maximum token age; zero for none.
+	MaxAge time.Duration
+	// MaxLifetime is the explicit mode's maximum exp - iat; zero for none.
+	MaxLifetime time.Duration
 	// Expect is the RFC verdict in the explicit mode.
 	Expect oracle.Verdict
 	// Class is the expected rejection class, if any.

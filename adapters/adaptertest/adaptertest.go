@@ -113,7 +113,9 @@ const far = 3600
 // an expired one as expired and a not-yet-valid one as not_yet_valid; a
 // required claim that is missing is rejected as missing_claim when the
 // adapter supports requiring it; a supported leeway widens the validity
-// window; and every option the adapter cannot express (adapters.Lacks)
+// window; a supported maximum age or lifetime rejects a token past it as
+// too_old or lifetime_too_long and one without iat as missing_claim; and
+// every option the adapter cannot express (adapters.Lacks)
 // gives Unsupported before the library sees the token.
 func Contract(t *testing.T, a adapters.Adapter) {
 	t.Helper()
@@ -130,6 +132,7 @@ func Contract(t *testing.T, a adapters.Adapter) {
 		alg := signingAlg(t, a)
 		t.Run("require", func(t *testing.T) { Check(t, a, requireCases(t, a, alg)) })
 		t.Run("leeway", func(t *testing.T) { Check(t, a, leewayCases(t, a, alg)) })
+		t.Run("policies", func(t *testing.T) { Check(t, a, policyCases(t, a, alg)) })
 		t.Run("unsupported", func(t *testing.T) { Check(t, a, unsupportedCases(t, a, alg)) })
 	})
 }
@@ -210,6 +213,53 @@ func leewayCases(t *testing.T, a adapters.Adapter, alg string) []Case {
 	}
 }
 
+// MaxAge sets a maximum token age.
+func MaxAge(d time.Duration) func(*adapters.Options) {
+	return func(o *adapters.Options) { o.MaxAge = d }
+}
+
+// MaxLifetime sets a maximum token lifetime (exp - iat).
+func MaxLifetime(d time.Duration) func(*adapters.Options) {
+	return func(o *adapters.Options) { o.MaxLifetime = d }
+}
+
+// policyCases check a supported maximum age and lifetime, bounds the
+// caller states outside RFC 7519: inclusive, widened by the leeway, and
+// needing their claims.
+func policyCases(t *testing.T, a adapters.Adapter, alg string) []Case {
+	t.Helper()
+	var cs []Case
+	lw := Leeway(0)
+	if !a.Supports(adapters.FeatureLeeway) {
+		lw = func(*adapters.Options) {}
+	}
+	if a.Supports(adapters.FeatureMaxAge) {
+		age := func(payload string, with ...func(*adapters.Options)) (string, adapters.Options) {
+			return Sign(t, alg, payload), Options(t, alg, append([]func(*adapters.Options){lw, MaxAge(time.Hour)}, with...)...)
+		}
+		fresh, freshOpts := age(`{"exp":` + At(far) + `,"iat":` + At(-far) + `}`)
+		old, oldOpts := age(`{"exp":` + At(far) + `,"iat":` + At(-far-1) + `}`)
+		none, noneOpts := age(`{"exp":` + At(far) + `}`)
+		cs = append(cs,
+			Case{"max-age-at-bound", fresh, freshOpts, "accept"},
+			Case{"max-age-exceeded", old, oldOpts, "reject/too_old"},
+			Case{"max-age-no-iat", none, noneOpts, "reject/missing_claim"})
+	}
+	if a.Supports(adapters.FeatureMaxLifetime) {
+		life := func(payload string) (string, adapters.Options) {
+			return Sign(t, alg, payload), Options(t, alg, lw, MaxLifetime(time.Hour))
+		}
+		within, withinOpts := life(`{"exp":` + At(far-60) + `,"iat":` + At(-60) + `}`)
+		long, longOpts := life(`{"exp":` + At(far-59) + `,"iat":` + At(-60) + `}`)
+		noExp, noExpOpts := life(`{"iat":` + At(-60) + `}`)
+		cs = append(cs,
+			Case{"max-lifetime-at-bound", within, withinOpts, "accept"},
+			Case{"max-lifetime-exceeded", long, longOpts, "reject/lifetime_too_long"},
+			Case{"max-lifetime-no-exp", noExp, noExpOpts, "reject/missing_claim"})
+	}
+	return cs
+}
+
 // unsupportedCases pass each option the adapter cannot express with a
 // token that is not a JWS at all: an adapter that reached its library
 // would reject it as malformed instead of answering Unsupported.
@@ -223,6 +273,8 @@ func unsupportedCases(t *testing.T, a adapters.Adapter, alg string) []Case {
 		{"leeway", Options(t, alg, Leeway(0))},
 		{"negative-leeway", Options(t, alg, Leeway(-time.Second))},
 		{"subsecond-clock", Options(t, alg, func(o *adapters.Options) { o.Now = Now.Add(time.Millisecond) })},
+		{"max-age", Options(t, alg, MaxAge(time.Hour))},
+		{"max-lifetime", Options(t, alg, MaxLifetime(time.Hour))},
 	}
 	for _, c := range adapters.TimeClaims {
 		candidates = append(candidates, struct {

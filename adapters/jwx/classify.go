@@ -48,6 +48,12 @@ func classify(err error) adapters.Class {
 		return adapters.MalformedClaim
 	case strings.HasPrefix(msg, "failed to parse token: "):
 		return adapters.MalformedToken
+	case strings.HasPrefix(msg, "iitr between  and iat exceeds "):
+		// WithMaxDelta's error (jwt/validate.go isInTimeRange) names
+		// the claims; the clock is the empty name.
+		return adapters.TooOld
+	case strings.HasPrefix(msg, "iitr between exp and iat exceeds "):
+		return adapters.LifetimeTooLong
 	case strings.HasPrefix(msg, "unsupported format "):
 		// A compact JWE, or a verified payload that jwx.GuessFormat takes
 		// for a JWK, JWK set or JWE (a "kty", "keys" or "ciphertext"

@@ -44,10 +44,15 @@ func (adapter) Module() adapters.Module { return adapters.ModuleOf(modulePath) }
 
 // Supports implements adapters.Adapter: WithAcceptableSkew sets a leeway,
 // WithClock takes a time.Time, and WithRequiredClaim requires any claim.
+// WithMaxDelta(d, "", IssuedAtKey) bounds the age now - iat and
+// WithMaxDelta(d, ExpirationKey, IssuedAtKey) the lifetime exp - iat, each
+// requiring its claims and widened by the skew (jwt/validate.go,
+// isInTimeRange).
 func (adapter) Supports(f adapters.Feature) bool {
 	switch f {
 	case adapters.FeatureLeeway, adapters.FeatureSubSecondClock,
-		adapters.FeatureRequireExp, adapters.FeatureRequireNbf, adapters.FeatureRequireIat:
+		adapters.FeatureRequireExp, adapters.FeatureRequireNbf, adapters.FeatureRequireIat,
+		adapters.FeatureMaxAge, adapters.FeatureMaxLifetime:
 		return true
 	}
 	return false
@@ -69,6 +74,13 @@ func (a adapter) Verify(_ context.Context, token string, opts adapters.Options) 
 	}
 	for _, c := range opts.Require {
 		popts = append(popts, jwt.WithRequiredClaim(string(c)))
+	}
+	if opts.MaxAge > 0 {
+		// An empty claim name stands for the clock.
+		popts = append(popts, jwt.WithMaxDelta(opts.MaxAge, "", jwt.IssuedAtKey))
+	}
+	if opts.MaxLifetime > 0 {
+		popts = append(popts, jwt.WithMaxDelta(opts.MaxLifetime, jwt.ExpirationKey, jwt.IssuedAtKey))
 	}
 	if a.truncation0 {
 		popts = append(popts, jwt.WithTruncation(0))

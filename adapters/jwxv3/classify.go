@@ -53,6 +53,12 @@ func classify(err error) adapters.Class {
 	switch {
 	case strings.Contains(msg, "failed to decode value for key "):
 		return adapters.MalformedClaim
+	case strings.Contains(msg, "iitr between  and iat exceeds "):
+		// WithMaxDelta's error (jwt/validate.go isInTimeRange), wrapped
+		// by Validate and Parse; the clock is the empty claim name.
+		return adapters.TooOld
+	case strings.Contains(msg, "iitr between exp and iat exceeds "):
+		return adapters.LifetimeTooLong
 	case strings.Contains(msg, "unsupported format "):
 		// A verified payload that jwx.GuessFormat takes for a JWK, JWK
 		// set or JWE ("kty", "keys" or "ciphertext").

@@ -47,6 +47,12 @@ func TestCheck(t *testing.T) {
 			map[string]string{"golang-jwt/v5/mapclaims": "reject", "jwx/v2/jwt": "reject"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
 		{"clock defaults to now in whole seconds", []string{"-payload", `{}`},
 			"accept", "", "1700000000", map[string]string{"jwx/v2/jwt": "accept"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
+		{"max age exceeded", []string{"-payload", `{"iat":1699996399}`, "-now", "1700000000", "-max-age", "1h"},
+			"reject", "0s", "1700000000",
+			map[string]string{"jwx/v2/jwt": "reject", "jwx/v3/jwt": "reject", "golang-jwt/v5/mapclaims": "unsupported"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
+		{"max lifetime kept", []string{"-payload", `{"iat":1699999000,"exp":1700002600}`, "-now", "1700000000", "-max-lifetime", "1h"},
+			"accept", "0s", "1700000000",
+			map[string]string{"jwx/v3/jwt": "accept", "go-jose/v4/leeway": "unsupported"}, map[string]string{"*": "HS256", "cap/v0/validate": "RS256", "cap/v0/allow-missing": "RS256", "go-oidc/v3/verifier": "RS256"}},
 		{"other harness key", []string{"-payload", `{"exp":1700000001}`, "-now", "1700000000", "-alg", "ES256"},
 			"accept", "", "1700000000", map[string]string{"golang-jwt/v5/mapclaims": "accept", "go-jose/v4/leeway": "accept", "cap/v0/validate": "accept", "go-oidc/v3/verifier": "accept"}, map[string]string{"*": "ES256"}},
 		// An algorithm an adapter cannot verify is unsupported for it, with why.

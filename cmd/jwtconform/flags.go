@@ -147,22 +147,29 @@ type clockFlags struct {
 	now     string
 	leeway  time.Duration
 	require string
-	json    bool
-	adapter string
-	timeout time.Duration
+	// maxAge and maxLifetime are the policies outside RFC 7519 that
+	// only some libraries express; zero for none.
+	maxAge      time.Duration
+	maxLifetime time.Duration
+	json        bool
+	adapter     string
+	timeout     time.Duration
 }
 
 func (c *clockFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.now, "now", "", "clock as decimal `SECONDS` since the epoch, such as 1700000000.5 (default: the current time, in whole seconds)")
 	fs.DurationVar(&c.leeway, "leeway", 0, "leeway passed to every library, a `DURATION` such as 30s (default: none; without it and -require, each library's defaults apply)")
 	fs.StringVar(&c.require, "require", "", "`CLAIMS` that must be present, comma-separated: exp,nbf,iat (default: none; without it and -leeway, each library's defaults apply)")
+	fs.DurationVar(&c.maxAge, "max-age", 0, "maximum token age, a `DURATION`: iat must be present and now - iat <= max age + leeway; a policy outside RFC 7519 that libraries without the option answer unsupported (default: none)")
+	fs.DurationVar(&c.maxLifetime, "max-lifetime", 0, "maximum token lifetime, a `DURATION`: exp and iat must be present and exp - iat <= max lifetime + leeway; a policy outside RFC 7519 (default: none)")
 	fs.BoolVar(&c.json, "json", false, "print one JSON object")
 	fs.StringVar(&c.adapter, "adapter", "*", "adapters to ask: a `PATTERN` over their names, such as 'go-jose/*'")
 	fs.DurationVar(&c.timeout, "timeout", harness.DefaultTimeout, "bound on one library call, a positive `DURATION`")
 }
 
 // check builds the conformance check the flags describe: the explicit mode
-// when -leeway or -require was given, the defaults mode otherwise.
+// when -leeway, -require, -max-age or -max-lifetime was given, the
+// defaults mode otherwise.
 func (c *clockFlags) check(fs *flag.FlagSet) (oracle.Query, error) {
 	var chk oracle.Query
 	if err := checkTimeout(c.timeout); err != nil {
@@ -202,7 +209,23 @@ func (c *clockFlags) check(fs *flag.FlagSet) (oracle.Query, error) {
 			chk.Require = append(chk.Require, cl)
 		}
 	}
-	explicit := len(chk.Require) > 0
+	var perr error
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+		to   *time.Duration
+	}{{"max-age", c.maxAge, &chk.MaxAge}, {"max-lifetime", c.maxLifetime, &chk.MaxLifetime}} {
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == d.name && d.v <= 0 && perr == nil {
+				perr = fmt.Errorf("%w: -%s %s is not positive (leave it out for none)", errUsage, d.name, d.v)
+			}
+		})
+		*d.to = d.v
+	}
+	if perr != nil {
+		return chk, perr
+	}
+	explicit := len(chk.Require) > 0 || chk.MaxAge > 0 || chk.MaxLifetime > 0
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "leeway" {
 			explicit = true

@@ -135,6 +135,8 @@ func TestBadInput(t *testing.T) {
 		{"check without payload", []string{"check"}, "-payload is required"},
 		{"check unreadable payload file", []string{"check", "-payload", "@/nonexistent/payload.json"}, "no such file or directory"},
 		{"check bad duration", []string{"check", "-payload", "{}", "-leeway", "five minutes"}, `invalid value "five minutes" for flag -leeway`},
+		{"check zero max age", []string{"check", "-payload", "{}", "-max-age", "0s"}, "-max-age 0s is not positive"},
+		{"check negative max lifetime", []string{"check", "-payload", "{}", "-max-lifetime", "-1h"}, "-max-lifetime -1h0m0s is not positive"},
 		{"check negative leeway", []string{"check", "-payload", "{}", "-leeway", "-5s"}, "-leeway -5s is negative"},
 		{"check bad clock", []string{"check", "-payload", "{}", "-now", "yesterday"}, `-now: "yesterday" is not decimal seconds`},
 		{"check empty clock", []string{"check", "-payload", "{}", "-now", ""}, "-now is empty"},
