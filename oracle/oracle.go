@@ -258,7 +258,11 @@ func (s *Model) decideText(payload []byte, c Query, ps *parses) *allowed {
 			pick = DuplicatesLast
 		}
 	}
-	if name, ok := s.mistypedStringClaim(doc); ok {
+	var out *allowed
+	if s.SkipTimeChecksOnDecodeFailure {
+		// The two decodes settle the types of iss, sub, aud and jti.
+		out = s.decodeTwice(doc)
+	} else if name, ok := s.mistypedStringClaim(doc); ok {
 		f := failure{MalformedClaim, fmt.Sprintf("%s is not a string (RFC 7519 4.1: a StringOrURI; the RFC sets no rule for rejecting it)", name)}
 		if r, done := resolve(s.StringClaims, f); done {
 			return r
@@ -266,7 +270,9 @@ func (s *Model) decideText(payload []byte, c Query, ps *parses) *allowed {
 			pending = append(pending, r)
 		}
 	}
-	out := s.claims(doc, pick, c)
+	if out == nil {
+		out = s.claims(doc, pick, c)
+	}
 	for _, p := range pending {
 		out.union(p)
 	}
@@ -649,9 +655,13 @@ func (s *Model) read(m member, r *ClaimRule) (claimValue, failure) {
 	return r.absentAtZero(v), failure{}
 }
 
-// absentAtZero marks a claim whose instant is in the epoch's first second
-// as never compared, where the rule says so.
+// absentAtZero makes a claim whose instant is at or before 0 missing, and
+// marks one in the epoch's first second as never compared, where the rule
+// says so.
 func (r *ClaimRule) absentAtZero(v claimValue) claimValue {
+	if r.NonPositiveAbsent && (v.at.neg || v.at.IsZero()) {
+		return claimValue{}
+	}
 	if r.EpochSecondUnchecked && v.at.Cmp(Decimal{}) >= 0 && v.at.Cmp(Decimal{digits: "1"}) < 0 {
 		v.unchecked = true
 	}

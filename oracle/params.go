@@ -173,6 +173,7 @@ var parameters = func() []Parameter {
 			}},
 		enum("iat.malformed", "an iat that is not a NumericDate (RFC 7519 4.1.6 sets no rule)", func(m *Model) *Choice { return &m.MalformedIat }, choices...),
 		enum("iat.future", "an iat later than now (RFC 7519 4.1.6 sets no rule)", func(m *Model) *FutureIat { return &m.FutureIat }, "open", "ignored", "beyond-leeway"),
+		flag("time-checks", "whether time claims are compared when a registered claim fails kataras/jwt's typed decode (see Model.SkipTimeChecksOnDecodeFailure)", func(m *Model) *bool { return &m.SkipTimeChecksOnDecodeFailure }, "always", "skipped-on-decode-failure"),
 	}
 	for _, c := range TimeClaims {
 		rule := func(m *Model) *ClaimRule { return m.Rule(c) }
@@ -183,6 +184,7 @@ var parameters = func() []Parameter {
 			duration(n+"default-leeway", "the leeway when the caller passes none", func(m *Model) *time.Duration { return &rule(m).DefaultLeeway }),
 			flag(n+"null", "a null value", func(m *Model) *bool { return &rule(m).NullAbsent }, "malformed", "absent"),
 			flag(n+"zero", "a value equal to 0", func(m *Model) *bool { return &rule(m).ZeroAbsent }, "value", "absent"),
+			flag(n+"non-positive", "an instant at or before 0", func(m *Model) *bool { return &rule(m).NonPositiveAbsent }, "value", "absent"),
 			flag(n+"epoch-second", "an instant in 0 <= t < 1", func(m *Model) *bool { return &rule(m).EpochSecondUnchecked }, "checked", "unchecked"),
 			flag(n+"wrong-type", "a value that is not a NumericDate (RFC 7519 2: malformed)", func(m *Model) *bool { return &rule(m).WrongTypeIgnored }, "malformed", "absent"),
 			flag(n+"required", "whether the claim must be present unasked", func(m *Model) *bool { return &rule(m).Required }, "no", "yes"),

@@ -92,6 +92,10 @@ var presets = func() map[string]Preset {
 		{"quoted-epoch-accepted", "a string holding a decimal number of seconds is read as that NumericDate", func(m *Model) { m.Quoted = QuotedEpoch }},
 		// go-jose v3 and square go-jose v2 (jwt/claims.go NumericDate).
 		{"numericdate-int64-seconds-unguarded", "a NumericDate becomes int64 seconds cut toward zero with no range check: beyond int64 the platform's float conversion decides (amd64: the most negative int64) and time.Unix wraps", func(m *Model) { m.Instant = InstantInt64Unguarded }},
+		// kataras/jwt (claims.go validateClaims, verify.go verifyToken).
+		{"clock-nearest-second", "the clock is rounded to the nearest whole second, halves up, before it is compared", func(m *Model) { m.Clock = Clock{Unit: time.Second, Rounding: RoundNearest} }},
+		{"non-positive-as-absent", "a time claim at or before 0 (the epoch) counts as missing", all(func(r *ClaimRule) { r.NonPositiveAbsent = true })},
+		{"time-checks-skipped-on-decode-failure", "when a registered claim does not decode into the library's int64 or string field (a fractional, exponent, quoted or out-of-range time claim, a non-string iss or sub) but does into its json.Number fallback, no time claim is checked: an expired token is accepted", func(m *Model) { m.SkipTimeChecksOnDecodeFailure = true }},
 	} {
 		if _, dup := m[d.ID]; dup {
 			panic("oracle: preset " + d.ID + " listed twice")
