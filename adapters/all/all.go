@@ -17,6 +17,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters/jwtgo"
 	"github.com/jwtconform/jwtconform/adapters/jwx"
 	"github.com/jwtconform/jwtconform/adapters/jwxv3"
+	"github.com/jwtconform/jwtconform/adapters/kataras"
 	"github.com/jwtconform/jwtconform/adapters/squarejose"
 )
 
@@ -43,6 +44,7 @@ func Adapters() []adapters.Adapter {
 		gojosev3.Validate(),
 		squarejose.Leeway(),
 		squarejose.Validate(),
+		kataras.New(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list

@@ -30,6 +30,7 @@ func TestAdapters(t *testing.T) {
 		"jwx/v3/jwt",
 		"jwx/v3/jwt-pedantic",
 		"jwx/v3/jwt-precision9",
+		"kataras-jwt/v0/verify",
 		"square/go-jose.v2/leeway",
 		"square/go-jose.v2/validate",
 	}
@@ -72,6 +73,7 @@ func TestModuleList(t *testing.T) {
 		"github.com/golang-jwt/jwt",
 		"github.com/golang-jwt/jwt/v4",
 		"github.com/golang-jwt/jwt/v5",
+		"github.com/kataras/jwt",
 		"github.com/lestrrat-go/jwx/v2",
 		"github.com/lestrrat-go/jwx/v3",
 		"gopkg.in/square/go-jose.v2",
