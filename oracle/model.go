@@ -250,6 +250,10 @@ type Model struct {
 	// DecodeEach: every occurrence of a duplicated claim is decoded, so a
 	// malformed one rejects the token whichever wins.
 	DecodeEach bool
+	// NullKeepsEarlier: a null occurrence of a duplicated time claim
+	// leaves the value an earlier occurrence set, as encoding/json does
+	// for a struct field that is not a pointer.
+	NullKeepsEarlier bool
 	// Number is how a number literal is read.
 	Number Number
 	// BeyondBinary64 resolves a NumericDate beyond the finite IEEE 754

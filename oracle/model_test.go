@@ -88,6 +88,11 @@ func TestParameters(t *testing.T) {
 		{[]string{"nbf.non-positive=absent"}, `{"nbf":-5}`, Query{Now: at(-10, 0), SetLeeway: true}, Accept},
 		{[]string{"exp.non-positive=absent", "exp.required=yes"}, `{"exp":0}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
 		{[]string{"exp.non-positive=absent", "instant=trunc-seconds"}, `{"exp":-0.5}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"duplicates=last", "exp.null=absent"}, `{"exp":1699999999,"exp":null}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"duplicates=last", "exp.null=absent", "duplicate-null=keeps-earlier"}, `{"exp":1699999999,"exp":null}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{[]string{"duplicates=last", "exp.null=absent", "duplicate-null=keeps-earlier"}, `{"exp":1699999999,"exp":null,"exp":1700000001}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"duplicates=last", "exp.null=absent", "duplicate-null=keeps-earlier", "names=case-fold"}, `{"exp":1699999999,"EXP":null}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{[]string{"duplicates=last", "exp.null=absent", "duplicate-null=keeps-earlier"}, `{"exp":null,"exp":null}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
 	} {
 		var m Model
 		for _, s := range tc.settings {

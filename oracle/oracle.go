@@ -561,7 +561,7 @@ func (s *Model) lookup(doc document, name Claim, pick Duplicates) (claimValue, f
 		// The common case: exact names, one decode: no folding, no earlier
 		// occurrence to decode.
 		for i := range doc.members {
-			if mm := &doc.members[i]; len(mm.name) == len(name) && len(name) > 0 && mm.name[0] == name[0] && string(mm.name) == string(name) && (m == nil || pick != DuplicatesFirst) {
+			if mm := &doc.members[i]; len(mm.name) == len(name) && len(name) > 0 && mm.name[0] == name[0] && string(mm.name) == string(name) && s.replaces(m, mm, pick) {
 				m = mm
 			}
 		}
@@ -584,7 +584,7 @@ func (s *Model) lookup(doc document, name Claim, pick Duplicates) (claimValue, f
 				return v, failure{MalformedClaim, fmt.Sprintf("an earlier %s is %s", name, v.malformed)}
 			}
 		}
-		if m == nil || pick != DuplicatesFirst {
+		if s.replaces(m, mm, pick) {
 			m = mm
 		}
 	}
@@ -592,6 +592,18 @@ func (s *Model) lookup(doc document, name Claim, pick Duplicates) (claimValue, f
 		return claimValue{}, failure{}
 	}
 	return s.read(*m, s.Rule(name))
+}
+
+// replaces reports whether occurrence next of a claim takes the place of
+// the one found so far, m.
+func (s *Model) replaces(m, next *member, pick Duplicates) bool {
+	switch {
+	case m == nil:
+		return true
+	case pick == DuplicatesFirst:
+		return false
+	}
+	return !(s.NullKeepsEarlier && next.kind == kNull)
 }
 
 // read reads one member's value as a time claim.

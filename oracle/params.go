@@ -134,6 +134,7 @@ var parameters = func() []Parameter {
 		flag("names", "how claim names match (RFC 7519 4: case-sensitively)", func(m *Model) *bool { return &m.CaseFold }, "exact", "case-fold"),
 		flag("trailing-data", "bytes after the claims object (RFC 8259 2)", func(m *Model) *bool { return &m.TrailingIgnored }, "reject", "ignored"),
 		flag("decode-each", "whether every occurrence of a duplicated claim is decoded", func(m *Model) *bool { return &m.DecodeEach }, "no", "yes"),
+		flag("duplicate-null", "what a null occurrence of a duplicated time claim does to an earlier one", func(m *Model) *bool { return &m.NullKeepsEarlier }, "replaces", "keeps-earlier"),
 		enum("number", "how a number literal is read (RFC 7519 2: exactly)", func(m *Model) *Number { return &m.Number }, "exact", "float64"),
 		enum("number.beyond-binary64", "a NumericDate beyond the finite binary64 range, read exactly (RFC 8259 6, 9: a parser may limit the range)", func(m *Model) *Choice { return &m.BeyondBinary64 }, choices...),
 		enum("instant", "how the number read becomes the instant compared", func(m *Model) *Instant { return &m.Instant },

@@ -95,6 +95,7 @@ var presets = func() map[string]Preset {
 		// kataras/jwt (claims.go validateClaims, verify.go verifyToken).
 		{"clock-nearest-second", "the clock is rounded to the nearest whole second, halves up, before it is compared", func(m *Model) { m.Clock = Clock{Unit: time.Second, Rounding: RoundNearest} }},
 		{"non-positive-as-absent", "a time claim at or before 0 (the epoch) counts as missing", all(func(r *ClaimRule) { r.NonPositiveAbsent = true })},
+		{"duplicate-null-keeps-earlier", "a null occurrence of a duplicated time claim does not replace an earlier one: the earlier value stands", func(m *Model) { m.NullKeepsEarlier = true }},
 		{"time-checks-skipped-on-decode-failure", "when a registered claim does not decode into the library's int64 or string field (a fractional, exponent, quoted or out-of-range time claim, a non-string iss or sub) but does into its json.Number fallback, no time claim is checked: an expired token is accepted", func(m *Model) { m.SkipTimeChecksOnDecodeFailure = true }},
 	} {
 		if _, dup := m[d.ID]; dup {
