@@ -13,7 +13,7 @@ import (
 // that p would no longer predict o, or no longer pin it (on a point the
 // RFC leaves open, removing the preset that settles it leaves either).
 // When no single one matters because two each suffice, the pairs whose
-// removal together matters are named. The names come sorted; none when p
+// removal together matters are named; failing those, the triples. The names come sorted; none when p
 // does not predict o, or predicts it with no deviation at all.
 func (pr *Predictor) RootCauses(p Profile, q oracle.Query, o adapters.Outcome) ([]string, error) {
 	if o.Verdict != adapters.Accept && o.Verdict != adapters.Reject {
@@ -38,17 +38,25 @@ func (pr *Predictor) RootCauses(p Profile, q oracle.Query, o adapters.Outcome) (
 			names = append(names, parts[i].name)
 		}
 	}
-	if len(names) == 0 {
-		for i := range parts {
-			for k := i + 1; k < len(parts); k++ {
-				ok, err := explainsWithout(i, k)
-				if err != nil {
-					return nil, err
-				}
-				if !ok {
-					names = append(names, parts[i].name, parts[k].name)
+	// Two, or three, independent explanations: kataras/jwt accepts exp ==
+	// now == X.123 because it skips time checks on a fraction, because its
+	// clock rounds down to X, and because its exp is inclusive.
+	for size := 2; len(names) == 0 && size <= 3; size++ {
+		var err error
+		eachSubset(len(parts), size, func(drop []int) bool {
+			var ok bool
+			if ok, err = explainsWithout(drop...); err != nil {
+				return false
+			}
+			if !ok {
+				for _, i := range drop {
+					names = append(names, parts[i].name)
 				}
 			}
+			return true
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	slices.Sort(names)
@@ -69,6 +77,26 @@ func (p Profile) Reason(name string) string {
 		}
 	}
 	return ""
+}
+
+// eachSubset calls f with every subset of size k of 0..n-1, in
+// lexicographic order, until f returns false.
+func eachSubset(n, k int, f func([]int) bool) {
+	idx := make([]int, k)
+	var rec func(start, depth int) bool
+	rec = func(start, depth int) bool {
+		if depth == k {
+			return f(idx)
+		}
+		for i := start; i < n; i++ {
+			idx[depth] = i
+			if !rec(i+1, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	rec(0, 0)
 }
 
 // ablationPart is one deviation or parameter setting of a profile, the

@@ -40,3 +40,21 @@ func TestRootCauses(t *testing.T) {
 		})
 	}
 }
+
+// TestRootCausesThreeSuffice checks a result three deviations each explain
+// alone names all three: kataras/jwt accepts exp == now == X.123 because
+// a fraction skips its time checks, its clock rounds down to X, and its
+// exp is inclusive.
+func TestRootCausesThreeSuffice(t *testing.T) {
+	t.Parallel()
+	ref := func(id string) DeviationRef { return DeviationRef{ID: id, Reason: "test"} }
+	p := Profile{Adapter: "test", Deviations: []DeviationRef{ref("clock-nearest-second"), ref("exp-inclusive"), ref("time-checks-skipped-on-decode-failure")}}
+	q := oracle.Query{Now: time.Unix(1700000000, 123e6)}
+	got, err := NewPredictor([]byte(`{"exp":1700000000.123}`)).RootCauses(p, q, adapters.Accepted())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"clock-nearest-second", "exp-inclusive", "time-checks-skipped-on-decode-failure"}; !slices.Equal(got, want) {
+		t.Errorf("RootCauses = %q, want %q", got, want)
+	}
+}

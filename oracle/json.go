@@ -38,6 +38,9 @@ type member struct {
 	text []byte
 	// strings: an array value holds only strings.
 	strings bool
+	// stringsOrNulls: an array value holds only strings and nulls, as a
+	// decoder into a Go []string accepts.
+	stringsOrNulls bool
 }
 
 // document is a strictly parsed claims set: the top-level members in order
@@ -133,6 +136,9 @@ type parser struct {
 	beyondFloat64 string
 	// arrayOfStrings: the array parsed last holds only strings.
 	arrayOfStrings bool
+	// arrayOfStringsOrNulls: the array parsed last holds only strings and
+	// nulls.
+	arrayOfStringsOrNulls bool
 	// lastString is the unescaped value of the string parsed last.
 	lastString []byte
 	// replaceInvalid: the input is not valid UTF-8, so strings read with
@@ -248,7 +254,7 @@ func (p *parser) object(depth int, top *[]member) error {
 			case kString:
 				m.text = p.lastString
 			case kArray:
-				m.strings = p.arrayOfStrings
+				m.strings, m.stringsOrNulls = p.arrayOfStrings, p.arrayOfStringsOrNulls
 				m.text = p.b[start:p.i]
 			}
 			*top = append(*top, m)
@@ -303,11 +309,11 @@ func (p *parser) array(depth int) error {
 		return err
 	}
 	p.i++ // '['
-	onlyStrings := true
+	onlyStrings, orNulls := true, true
 	p.ws()
 	if p.i < len(p.b) && p.b[p.i] == ']' {
 		p.i++
-		p.arrayOfStrings = true
+		p.arrayOfStrings, p.arrayOfStringsOrNulls = true, true
 		return nil
 	}
 	for {
@@ -317,6 +323,7 @@ func (p *parser) array(depth int) error {
 			return err
 		}
 		onlyStrings = onlyStrings && k == kString
+		orNulls = orNulls && (k == kString || k == kNull)
 		p.ws()
 		if p.i >= len(p.b) {
 			return p.errf("unterminated array")
@@ -326,7 +333,7 @@ func (p *parser) array(depth int) error {
 			p.i++
 		case ']':
 			p.i++
-			p.arrayOfStrings = onlyStrings
+			p.arrayOfStrings, p.arrayOfStringsOrNulls = onlyStrings, orNulls
 			return nil
 		default:
 			return p.errf("want ',' or ']'")

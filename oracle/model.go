@@ -214,6 +214,10 @@ type ClaimRule struct {
 	// ZeroAbsent: a value equal to 0 counts as missing; judged on the
 	// number read, before it becomes an instant.
 	ZeroAbsent bool
+	// NonPositiveAbsent: an instant at or before the epoch (t <= 0) counts
+	// as missing, as in a library that compares a claim only when its
+	// integer is positive; judged on the instant compared.
+	NonPositiveAbsent bool
 	// EpochSecondUnchecked: an instant in the epoch's first second
 	// (0 <= t < 1) counts as present but is never compared.
 	EpochSecondUnchecked bool
@@ -273,6 +277,10 @@ type Model struct {
 	// DecodeEach: every occurrence of a duplicated claim is decoded, so a
 	// malformed one rejects the token whichever wins.
 	DecodeEach bool
+	// NullKeepsEarlier: a null occurrence of a duplicated time claim
+	// leaves the value an earlier occurrence set, as encoding/json does
+	// for a struct field that is not a pointer.
+	NullKeepsEarlier bool
 	// Number is how a number literal is read.
 	Number Number
 	// BeyondBinary64 resolves a NumericDate beyond the finite IEEE 754
@@ -306,6 +314,27 @@ type Model struct {
 	// past 2^63 - 1 to a negative bound (jwx's iitr.dur+skew), rather than
 	// the exact sum.
 	PolicyBoundWraps bool
+	// SkipTimeChecksOnDecodeFailure mirrors kataras/jwt's Verify
+	// (verify.go:65-77, claims.go:22-90): the claims set is decoded with
+	// encoding/json into a struct of int64 exp, nbf and iat, string iss,
+	// sub, jti and origin_jti, and an Audience aud; when that fails, into a
+	// fallback struct of json.Number exp, nbf and iat and untyped iss and
+	// sub; when the fallback succeeds, no time claim is compared or
+	// required and the token is accepted.
+	//
+	// Every occurrence of a name counts (the decoder decodes each), names
+	// matched as CaseFold says. The first decode fails on an exp, nbf or
+	// iat that is neither null nor an integer literal within int64 (a
+	// fraction, even .0, an exponent, a value beyond int64, a string, a
+	// boolean, an array, an object), or on an iss, sub, jti or origin_jti
+	// that is neither null nor a string. The fallback fails, and the token
+	// is rejected as malformed, on an exp, nbf or iat that is a boolean, an
+	// array, an object or a string that is not a JSON number literal, or
+	// on a jti or origin_jti that is neither null nor a string. An aud
+	// array holding anything but strings and nulls fails both decodes; any
+	// other aud is ignored. This decode settles the types of iss, sub, aud
+	// and jti, so StringClaims does not apply.
+	SkipTimeChecksOnDecodeFailure bool
 }
 
 // Rule returns the model's rule for time claim c.

@@ -89,6 +89,19 @@ func TestParameters(t *testing.T) {
 		{[]string{"exp.synthesis=max(iat+150s,nbf+150s)"}, `{"nbf":1699999851}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
 		{[]string{"nbf.synthesis=iat+0s|exp-150s"}, `{"iat":1699999000,"exp":1700000151}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
 		{[]string{"nbf.synthesis=iat+0s|exp-150s"}, `{"exp":1700000151}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{nil, `{"exp":-5}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{[]string{"exp.non-positive=absent"}, `{"exp":-5}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"exp.non-positive=absent"}, `{"exp":-0}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"exp.non-positive=absent"}, `{"exp":0.5}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{[]string{"exp.non-positive=absent"}, `{"nbf":-5}`, Query{Now: at(-10, 0), SetLeeway: true}, Reject},
+		{[]string{"nbf.non-positive=absent"}, `{"nbf":-5}`, Query{Now: at(-10, 0), SetLeeway: true}, Accept},
+		{[]string{"exp.non-positive=absent", "exp.required=yes"}, `{"exp":0}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{[]string{"exp.non-positive=absent", "instant=trunc-seconds"}, `{"exp":-0.5}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"duplicates=last", "exp.null=absent"}, `{"exp":1699999999,"exp":null}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"duplicates=last", "exp.null=absent", "duplicate-null=keeps-earlier"}, `{"exp":1699999999,"exp":null}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{[]string{"duplicates=last", "exp.null=absent", "duplicate-null=keeps-earlier"}, `{"exp":1699999999,"exp":null,"exp":1700000001}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
+		{[]string{"duplicates=last", "exp.null=absent", "duplicate-null=keeps-earlier", "names=case-fold"}, `{"exp":1699999999,"EXP":null}`, Query{Now: at(sec, 0), SetLeeway: true}, Reject},
+		{[]string{"duplicates=last", "exp.null=absent", "duplicate-null=keeps-earlier"}, `{"exp":null,"exp":null}`, Query{Now: at(sec, 0), SetLeeway: true}, Accept},
 	} {
 		var m Model
 		for _, s := range tc.settings {
@@ -134,6 +147,64 @@ func TestCmpNanosAgreesWithCmp(t *testing.T) {
 			if got, want := d.cmpNanos(n), d.Cmp(DecimalFromInt64Nanos(n)); got != want {
 				t.Errorf("%s vs %dns: cmpNanos %d, Cmp %d", l, n, got, want)
 			}
+		}
+	}
+}
+
+// TestSkipTimeChecksOnDecodeFailure checks the time-checks parameter on
+// the outcomes measured from kataras/jwt v0.1.12's Verify at now
+// 1700000000: which claims fail its typed decode, and which its fallback.
+func TestSkipTimeChecksOnDecodeFailure(t *testing.T) {
+	var m Model
+	for _, s := range []string{"time-checks=skipped-on-decode-failure", "names=case-fold", "exp.null=absent", "duplicates=last"} {
+		name, value, _ := strings.Cut(s, "=")
+		if err := m.Set(name, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := Query{Now: time.Unix(1700000000, 0), SetLeeway: true}
+	for _, tc := range []struct {
+		payload string
+		want    string // the verdict, and the class of a rejection
+	}{
+		{`{"exp":1699996400}`, "reject/expired"},
+		{`{"exp":1699996400.5}`, "accept"},
+		{`{"exp":1699996400.0}`, "accept"},
+		{`{"exp":1.7e9}`, "accept"},
+		{`{"exp":-1.7e9}`, "accept"},
+		{`{"exp":99999999999999999999}`, "accept"},
+		{`{"exp":1e999}`, "accept"},
+		{`{"exp":"1699996400"}`, "accept"},
+		{`{"exp":"1e999"}`, "accept"},
+		{`{"exp":"soon"}`, "reject/malformed_token"},
+		{`{"exp":true}`, "reject/malformed_token"},
+		{`{"exp":[1]}`, "reject/malformed_token"},
+		{`{"nbf":{}}`, "reject/malformed_token"},
+		{`{"Exp":1699996400.5}`, "accept"},
+		{`{"exp":1.5,"exp":"soon"}`, "reject/malformed_token"},
+		{`{"exp":"soon","exp":1.5}`, "reject/malformed_token"},
+		{`{"exp":1.5,"exp":1699996400}`, "accept"},
+		{`{"nbf":1700003600,"exp":1.5}`, "accept"},
+		{`{"exp":1699996400,"iss":0}`, "accept"},
+		{`{"exp":1699996400,"SUB":true}`, "accept"},
+		{`{"exp":1699996400,"iss":null}`, "reject/expired"},
+		{`{"exp":1699996400,"jti":7}`, "reject/malformed_token"},
+		{`{"exp":1699996400,"origin_jti":7}`, "reject/malformed_token"},
+		{`{"exp":1.5,"iss":0,"jti":"x"}`, "accept"},
+		{`{"exp":1699996400,"aud":1}`, "reject/expired"},
+		{`{"exp":1699996400,"aud":{}}`, "reject/expired"},
+		{`{"exp":1699996400,"aud":["a",null]}`, "reject/expired"},
+		{`{"exp":1699996400,"aud":["a",1]}`, "reject/malformed_token"},
+		{`{"exp":1.5,"aud":[["a"]]}`, "reject/malformed_token"},
+		{`{"exp":1699996400,"x":1.5,"ctx":{"exp":"soon"}}`, "reject/expired"},
+	} {
+		j := m.Judge([]byte(tc.payload), q)
+		got := string(j.Verdict)
+		if len(j.Classes) > 0 {
+			got += "/" + string(j.Classes[0])
+		}
+		if got != tc.want || len(j.Classes) > 1 {
+			t.Errorf("%s: %s %v %v, want %s", tc.payload, j.Verdict, j.Classes, j.Reasons, tc.want)
 		}
 	}
 }

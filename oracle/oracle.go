@@ -274,7 +274,11 @@ func (s *Model) decideText(payload []byte, c Query, ps *parses) *allowed {
 		a.deny(failure{MalformedClaim, fmt.Sprintf("claim name %q folds to a registered claim name; RFC 7519 4 compares names exactly, so it is an unrelated claim", name)})
 		return a
 	}
-	if name, ok := s.mistypedStringClaim(doc); ok {
+	var out *allowed
+	if s.SkipTimeChecksOnDecodeFailure {
+		// The two decodes settle the types of iss, sub, aud and jti.
+		out = s.decodeTwice(doc)
+	} else if name, ok := s.mistypedStringClaim(doc); ok {
 		f := failure{MalformedClaim, fmt.Sprintf("%s is not a string (RFC 7519 4.1: a StringOrURI; the RFC sets no rule for rejecting it)", name)}
 		if r, done := resolve(s.StringClaims, f); done {
 			return r
@@ -282,7 +286,9 @@ func (s *Model) decideText(payload []byte, c Query, ps *parses) *allowed {
 			pending = append(pending, r)
 		}
 	}
-	out := s.claims(doc, pick, c)
+	if out == nil {
+		out = s.claims(doc, pick, c)
+	}
 	for _, p := range pending {
 		out.union(p)
 	}
@@ -704,7 +710,7 @@ func (s *Model) lookup(doc document, name Claim, pick Duplicates) (claimValue, f
 		// The common case: exact names, one decode: no folding, no earlier
 		// occurrence to decode.
 		for i := range doc.members {
-			if mm := &doc.members[i]; len(mm.name) == len(name) && len(name) > 0 && mm.name[0] == name[0] && string(mm.name) == string(name) && (m == nil || pick != DuplicatesFirst) {
+			if mm := &doc.members[i]; len(mm.name) == len(name) && len(name) > 0 && mm.name[0] == name[0] && string(mm.name) == string(name) && s.replaces(m, mm, pick) {
 				m = mm
 			}
 		}
@@ -727,7 +733,7 @@ func (s *Model) lookup(doc document, name Claim, pick Duplicates) (claimValue, f
 				return v, failure{MalformedClaim, fmt.Sprintf("an earlier %s is %s", name, v.malformed)}
 			}
 		}
-		if m == nil || pick != DuplicatesFirst {
+		if s.replaces(m, mm, pick) {
 			m = mm
 		}
 	}
@@ -735,6 +741,18 @@ func (s *Model) lookup(doc document, name Claim, pick Duplicates) (claimValue, f
 		return claimValue{}, failure{}
 	}
 	return s.read(*m, s.Rule(name))
+}
+
+// replaces reports whether occurrence next of a claim takes the place of
+// the one found so far, m.
+func (s *Model) replaces(m, next *member, pick Duplicates) bool {
+	switch {
+	case m == nil:
+		return true
+	case pick == DuplicatesFirst:
+		return false
+	}
+	return !(s.NullKeepsEarlier && next.kind == kNull)
 }
 
 // read reads one member's value as a time claim.
@@ -798,9 +816,13 @@ func (s *Model) read(m member, r *ClaimRule) (claimValue, failure) {
 	return r.absentAtZero(v), failure{}
 }
 
-// absentAtZero marks a claim whose instant is in the epoch's first second
-// as never compared, where the rule says so.
+// absentAtZero makes a claim whose instant is at or before 0 missing, and
+// marks one in the epoch's first second as never compared, where the rule
+// says so.
 func (r *ClaimRule) absentAtZero(v claimValue) claimValue {
+	if r.NonPositiveAbsent && (v.at.neg || v.at.IsZero()) {
+		return claimValue{}
+	}
 	if r.EpochSecondUnchecked && v.at.Cmp(Decimal{}) >= 0 && v.at.Cmp(Decimal{digits: "1"}) < 0 {
 		v.unchecked = true
 	}

@@ -137,6 +137,7 @@ var parameters = func() []Parameter {
 		flag("token.base64-padding", "'=' padding on a compact JWS's base64url segments (RFC 7515 2: base64url without padding)", func(m *Model) *bool { return &m.Base64PaddingAccepted }, "reject", "accept"),
 		flag("trailing-data", "bytes after the claims object (RFC 8259 2)", func(m *Model) *bool { return &m.TrailingIgnored }, "reject", "ignored"),
 		flag("decode-each", "whether every occurrence of a duplicated claim is decoded", func(m *Model) *bool { return &m.DecodeEach }, "no", "yes"),
+		flag("duplicate-null", "what a null occurrence of a duplicated time claim does to an earlier one", func(m *Model) *bool { return &m.NullKeepsEarlier }, "replaces", "keeps-earlier"),
 		enum("number", "how a number literal is read (RFC 7519 2: exactly)", func(m *Model) *Number { return &m.Number }, "exact", "float64"),
 		enum("number.beyond-binary64", "a NumericDate beyond the finite binary64 range, read exactly (RFC 8259 6, 9: a parser may limit the range)", func(m *Model) *Choice { return &m.BeyondBinary64 }, choices...),
 		enum("instant", "how the number read becomes the instant compared", func(m *Model) *Instant { return &m.Instant },
@@ -177,6 +178,7 @@ var parameters = func() []Parameter {
 		enum("iat.malformed", "an iat that is not a NumericDate (RFC 7519 4.1.6 sets no rule)", func(m *Model) *Choice { return &m.MalformedIat }, choices...),
 		enum("iat.future", "an iat later than now (RFC 7519 4.1.6 sets no rule)", func(m *Model) *FutureIat { return &m.FutureIat }, "open", "ignored", "beyond-leeway"),
 		flag("policy.bound", "the bound max age (or lifetime) + leeway of the caller's policy: exact, or an int64 sum that wraps", func(m *Model) *bool { return &m.PolicyBoundWraps }, "exact", "wraps"),
+		flag("time-checks", "whether time claims are compared when a registered claim fails kataras/jwt's typed decode (see Model.SkipTimeChecksOnDecodeFailure)", func(m *Model) *bool { return &m.SkipTimeChecksOnDecodeFailure }, "always", "skipped-on-decode-failure"),
 	}
 	for _, c := range TimeClaims {
 		rule := func(m *Model) *ClaimRule { return m.Rule(c) }
@@ -187,6 +189,7 @@ var parameters = func() []Parameter {
 			duration(n+"default-leeway", "the leeway when the caller passes none", func(m *Model) *time.Duration { return &rule(m).DefaultLeeway }),
 			flag(n+"null", "a null value", func(m *Model) *bool { return &rule(m).NullAbsent }, "malformed", "absent"),
 			flag(n+"zero", "a value equal to 0", func(m *Model) *bool { return &rule(m).ZeroAbsent }, "value", "absent"),
+			flag(n+"non-positive", "an instant at or before 0", func(m *Model) *bool { return &rule(m).NonPositiveAbsent }, "value", "absent"),
 			flag(n+"epoch-second", "an instant in 0 <= t < 1", func(m *Model) *bool { return &rule(m).EpochSecondUnchecked }, "checked", "unchecked"),
 			flag(n+"wrong-type", "a value that is not a NumericDate (RFC 7519 2: malformed)", func(m *Model) *bool { return &rule(m).WrongTypeIgnored }, "malformed", "absent"),
 			flag(n+"required", "whether the claim must be present unasked", func(m *Model) *bool { return &rule(m).Required }, "no", "yes"),

@@ -100,6 +100,11 @@ var presets = func() map[string]Preset {
 		{"case-fold-collision-rejected", "a claim name that is not a registered one but equals one under case folding (EXP, ſub) rejects the token", func(m *Model) { m.FoldCollisionRejected = true }},
 		{"registered-string-claims-strict", "an iss, sub, aud or jti that is not a string (aud: nor a non-empty array of strings), null included, rejects the token", func(m *Model) { m.StringClaims, m.StringClaimsStrict = ChoiceReject, true }},
 		{"numericdate-int64-seconds-to-9999", "a NumericDate becomes int64 seconds, cut toward zero; outside 0 to 253402300799 (year 9999) it is malformed", func(m *Model) { m.Instant = InstantInt64SecondsTo9999 }},
+		// kataras/jwt (claims.go validateClaims, verify.go verifyToken).
+		{"clock-nearest-second", "the clock is rounded to the nearest whole second, halves up, before it is compared", func(m *Model) { m.Clock = Clock{Unit: time.Second, Rounding: RoundNearest} }},
+		{"non-positive-as-absent", "a time claim at or before 0 (the epoch) counts as missing", all(func(r *ClaimRule) { r.NonPositiveAbsent = true })},
+		{"duplicate-null-keeps-earlier", "a null occurrence of a duplicated time claim does not replace an earlier one: the earlier value stands", func(m *Model) { m.NullKeepsEarlier = true }},
+		{"time-checks-skipped-on-decode-failure", "when a registered claim does not decode into the library's int64 or string field (a fractional, exponent, quoted or out-of-range time claim, a non-string iss or sub) but does into its json.Number fallback, no time claim is checked: an expired token is accepted", func(m *Model) { m.SkipTimeChecksOnDecodeFailure = true }},
 	} {
 		if _, dup := m[d.ID]; dup {
 			panic("oracle: preset " + d.ID + " listed twice")

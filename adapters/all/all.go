@@ -19,6 +19,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters/jwtgo"
 	"github.com/jwtconform/jwtconform/adapters/jwx"
 	"github.com/jwtconform/jwtconform/adapters/jwxv3"
+	"github.com/jwtconform/jwtconform/adapters/kataras"
 	"github.com/jwtconform/jwtconform/adapters/squarejose"
 	"github.com/jwtconform/jwtconform/adapters/tink"
 )
@@ -52,6 +53,7 @@ func Adapters() []adapters.Adapter {
 		tink.AllowMissingExpiration(),
 		tink.Default(),
 		tink.ExpectIssuedInThePast(),
+		kataras.New(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Adapter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list
