@@ -16,6 +16,7 @@ import (
 	"github.com/jwtconform/jwtconform/adapters"
 	"github.com/jwtconform/jwtconform/conformance"
 	"github.com/jwtconform/jwtconform/harness"
+	"github.com/jwtconform/jwtconform/internal/jws"
 	"github.com/jwtconform/jwtconform/oracle"
 	"github.com/jwtconform/jwtconform/properties"
 	"github.com/jwtconform/jwtconform/vectors"
@@ -135,6 +136,7 @@ func runSuite(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runCo
 	})
 	t.Run("must-hold", func(t *testing.T) { checkMustHold(t, a, cfg.timeout) })
 	t.Run("padding", func(t *testing.T) { checkPadding(t, a, p, cfg.timeout) })
+	t.Run("header", func(t *testing.T) { checkHeaderForms(t, a, p, cfg.timeout) })
 	var props map[string]conformance.PropertyRecord
 	if cfg.properties {
 		props = runProperties(t, a, p, cfg, &fails)
@@ -288,8 +290,9 @@ func describe(r conformance.Result, mod adapters.Module, v vectors.Vector) strin
 
 // checkDeviationsUsed fails for every deviation and parameter of p whose
 // removal would change no prediction on any vector: each must explain
-// something. One that says whether padded tokens are accepted is measured
-// by checkPadding instead, since vectors cannot show it.
+// something. One that says whether padded tokens, or headers other than
+// the harness's, are accepted is measured by checkPadding or
+// checkHeaderForms instead, since vectors cannot show it.
 func checkDeviationsUsed(t *testing.T, p conformance.Profile, vs []vectors.Vector) {
 	t.Helper()
 	full, err := p.Model()
@@ -301,8 +304,8 @@ func checkDeviationsUsed(t *testing.T, p conformance.Profile, vs []vectors.Vecto
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s.Base64PaddingAccepted != full.Base64PaddingAccepted {
-			return
+		if s.Base64PaddingAccepted != full.Base64PaddingAccepted || s.HeaderExactForms != full.HeaderExactForms {
+			return // measured by checkPadding or checkHeaderForms
 		}
 		if !explainsSomething(full, s, vs) {
 			t.Errorf("%s of %s explains no vector: remove it from %s, or add the vector that shows it", what, p.Adapter, p.Path)
@@ -369,6 +372,41 @@ func checkPadding(t *testing.T, a adapters.Adapter, p conformance.Profile, timeo
 	if accepts := o.Verdict == adapters.Accept; accepts != m.Base64PaddingAccepted {
 		t.Errorf("%s, %s: the padded token %s at now=%d gives %s (%q), but the profile %s says token.base64-padding=%s: add or remove the base64-padding-accepted preset, with the library's source line",
 			a.Name(), a.Module(), padded, paddingNow.Unix(), o, o.Error, p.Path, map[bool]string{false: "reject", true: "accept"}[m.Base64PaddingAccepted])
+	}
+}
+
+// checkHeaderForms measures whether a accepts a token whose protected
+// header carries a kid beside alg and typ (RFC 7515 4.1.4 allows it), and
+// fails when p says otherwise (token.header, or the header-exact-forms-only
+// preset): the harness writes only {"alg":A,"typ":"JWT"}, so no vector
+// shows it, and jwtconform verify predicts other headers by it.
+func checkHeaderForms(t *testing.T, a adapters.Adapter, p conformance.Profile, timeout time.Duration) {
+	t.Helper()
+	m, err := p.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload := []byte(paddingProbe)
+	token, key, err := conformance.Sign(a, payload)
+	if err != nil {
+		t.Skip(err)
+	}
+	opts := conformance.OptionsFor(oracle.Query{Now: paddingNow}, key)
+	if o := harness.Call(context.Background(), a, token, opts, timeout); o.Verdict != adapters.Accept {
+		t.Skipf("the token %s is not accepted (%s, %q): the header cannot be told apart", token, o, o.Error)
+	}
+	s, err := jws.SignerFor(key.Alg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withKid, err := jws.SignWithHeader(s, []byte(`{"alg":"`+key.Alg+`","typ":"JWT","kid":"k1"}`), payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := harness.Call(context.Background(), a, withKid, opts, timeout)
+	if rejects := o.Verdict != adapters.Accept; rejects != m.HeaderExactForms {
+		t.Errorf("%s, %s: the token %s with a kid in its header at now=%d gives %s (%q), but the profile %s says token.header=%s: add or remove the header-exact-forms-only preset, with the library's source line",
+			a.Name(), a.Module(), withKid, paddingNow.Unix(), o, o.Error, p.Path, map[bool]string{false: "any", true: "exact-forms"}[m.HeaderExactForms])
 	}
 }
 

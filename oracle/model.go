@@ -309,6 +309,13 @@ type Model struct {
 	// of it; a caller that judges whole tokens (jwtconform verify) reads
 	// it.
 	Base64PaddingAccepted bool
+	// HeaderExactForms: the protected header must be, byte for byte, one of
+	// the forms the library writes itself, {"alg":A,"typ":"JWT"},
+	// {"typ":"JWT","alg":A} or {"alg":A} (ExactHeaderForm); any other
+	// header, such as one with a kid, is rejected as a signature failure.
+	// The harness writes the first form, so only a caller that judges
+	// whole tokens (jwtconform verify) sees it.
+	HeaderExactForms bool
 	// PolicyBoundWraps: the bound of a caller's maximum age or lifetime,
 	// the limit plus the leeway, is an int64 sum of nanoseconds that wraps
 	// past 2^63 - 1 to a negative bound (jwx's iitr.dur+skew), rather than
@@ -363,3 +370,10 @@ type failure struct {
 }
 
 func (f failure) failed() bool { return f.class != "" }
+
+// ExactHeaderForm reports whether a decoded protected header is, byte for
+// byte, one of the forms of Model.HeaderExactForms for algorithm alg.
+func ExactHeaderForm(header []byte, alg string) bool {
+	h := string(header)
+	return h == `{"alg":"`+alg+`","typ":"JWT"}` || h == `{"typ":"JWT","alg":"`+alg+`"}` || h == `{"alg":"`+alg+`"}`
+}

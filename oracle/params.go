@@ -134,6 +134,7 @@ var parameters = func() []Parameter {
 		flag("float64-anywhere", "every number decoded into a float64, in any claim", func(m *Model) *bool { return &m.Float64Anywhere }, "no", "yes"),
 		flag("names", "how claim names match (RFC 7519 4: case-sensitively)", func(m *Model) *bool { return &m.CaseFold }, "exact", "case-fold"),
 		flag("names.fold-collision", "a name that is not a registered claim name but equals one under case folding (RFC 7519 4: an unrelated claim)", func(m *Model) *bool { return &m.FoldCollisionRejected }, "ignored", "rejected"),
+		flag("token.header", "the protected header: any JSON object naming its alg (RFC 7515 4), or only the exact forms a library writes itself (see Model.HeaderExactForms)", func(m *Model) *bool { return &m.HeaderExactForms }, "any", "exact-forms"),
 		flag("token.base64-padding", "'=' padding on a compact JWS's base64url segments (RFC 7515 2: base64url without padding)", func(m *Model) *bool { return &m.Base64PaddingAccepted }, "reject", "accept"),
 		flag("trailing-data", "bytes after the claims object (RFC 8259 2)", func(m *Model) *bool { return &m.TrailingIgnored }, "reject", "ignored"),
 		flag("decode-each", "whether every occurrence of a duplicated claim is decoded", func(m *Model) *bool { return &m.DecodeEach }, "no", "yes"),

@@ -72,6 +72,7 @@ var presets = func() map[string]Preset {
 		{"epoch-second-unchecked", "a time claim in the epoch's first second (0 <= t < 1) is never compared, though it counts as present", all(func(r *ClaimRule) { r.EpochSecondUnchecked = true })},
 		{"duplicates-each-decoded", "every occurrence of a duplicated time claim is decoded: a malformed one rejects the token even when a later one wins", func(m *Model) { m.DecodeEach = true }},
 		{"clock-whole-seconds", "the clock is cut to whole seconds before it is compared", func(m *Model) { m.Clock = Clock{Unit: time.Second, Rounding: RoundFloor} }},
+		{"header-exact-forms-only", "a token is accepted only with a header of exactly {\"alg\":A,\"typ\":\"JWT\"}, {\"typ\":\"JWT\",\"alg\":A} or {\"alg\":A} (seen by verify, which judges whole tokens)", func(m *Model) { m.HeaderExactForms = true }},
 		{"base64-padding-accepted", "a compact JWS whose base64url segments keep '=' padding is accepted (seen by verify, which judges whole tokens)", func(m *Model) { m.Base64PaddingAccepted = true }},
 		{"trailing-data-ignored", "bytes after the claims object are never read", func(m *Model) { m.TrailingIgnored = true }},
 		{"null-as-absent", "a null time claim counts as missing", all(func(r *ClaimRule) { r.NullAbsent = true })},

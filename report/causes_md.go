@@ -115,7 +115,7 @@ func (s Score) results(sev conformance.Severity) int {
 // findings; the points the RFC leaves open go on one line.
 func mdRootCauses(b *bytes.Buffer, d Document) {
 	b.WriteString("## Root causes per library\n\n")
-	b.WriteString("Gravest first. *results*: how many results the root cause explains, in the explicit (E) and defaults (D) modes; *how to avoid*: the explicit options or another verification path of the library that does not show it (– when no measured path avoids it). A lenient or policy combination is listed on one line after the table.\n\n")
+	b.WriteString("Gravest first; what each root cause means is in the glossary at the end. *results*: how many results it explains, in the explicit (E) and defaults (D) modes; *how to avoid*: the explicit options or another verification path of the library whose profile does not have it (– when none does). A lenient or policy combination is listed on one line after the table.\n\n")
 	for _, a := range d.Adapters {
 		fmt.Fprintf(b, "### %s (%s)\n\n", mdCode(a.Name), mdCode(a.Module.String()))
 		var info, combined []string
@@ -125,7 +125,7 @@ func mdRootCauses(b *bytes.Buffer, d Document) {
 				b.WriteString(mdCauseHeader)
 			}
 			rows++
-			fmt.Fprintf(b, "| %s | %s | %s | – | %s | – |\n", severityWord[conformance.Security], mdCodeCell(u.ID), mdCell(truncate(u.Summary, 240)), mdCodeCell(u.Reproduce))
+			fmt.Fprintf(b, "| %s | %s: %s | – | %s | – |\n", severityWord[conformance.Security], mdCodeCell(u.ID), mdCell(truncate(u.Summary, 200)), mdCodeCell(u.Reproduce))
 		}
 		for _, rc := range a.RootCauses {
 			switch {
@@ -143,11 +143,12 @@ func mdRootCauses(b *bytes.Buffer, d Document) {
 			}
 			rows++
 			v := d.vector(rc.Example.Vector)
-			summary := rc.Summary
-			if strings.Contains(rc.ID, " + ") {
-				summary = "these only together (each is in the deviations table)"
+			what := mdCodeCell(rc.ID)
+			if rc.Severity == conformance.Security && !strings.Contains(rc.ID, " + ") {
+				// The gravest say what they are here; the rest in the glossary.
+				what += ": " + mdCell(rc.Summary)
 			}
-			fmt.Fprintf(b, "| %s | %s | %s | %d (%s) | %s | %s |\n", severityWord[rc.Severity], mdCodeCell(rc.ID), mdCell(summary),
+			fmt.Fprintf(b, "| %s | %s | %d (%s) | %s | %s |\n", severityWord[rc.Severity], what,
 				rc.Results, modeLetters(rc.Modes), reproductionCell(v, rc.Example.Mode), mdAvoid(rc.Avoid))
 		}
 		if rows == 0 {
@@ -167,7 +168,7 @@ func mdRootCauses(b *bytes.Buffer, d Document) {
 }
 
 // mdCauseHeader heads a library's table of root causes.
-const mdCauseHeader = "| severity | root cause | what the library does | results | smallest reproduction | how to avoid |\n|---|---|---|--:|---|---|\n"
+const mdCauseHeader = "| severity | root cause | results | smallest reproduction | how to avoid |\n|---|---|--:|---|---|\n"
 
 // reproductionCell is a vector's payload, clock and options in one cell.
 func reproductionCell(v Vector, m conformance.Mode) string {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"github.com/jwtconform/jwtconform/conformance"
 	"slices"
 	"strings"
 )
@@ -27,7 +28,13 @@ func DeviationTable(d Document) []DeviationRow {
 	at := map[string]int{}
 	var rows []DeviationRow
 	for ai, a := range d.Adapters {
-		for _, dev := range a.Deviations {
+		devs := slices.Clone(a.Deviations)
+		for _, p := range a.Parameters {
+			// A parameter value a profile sets is named as root causes name it.
+			devs = append(devs, Deviation{ID: p.Name + "=" + p.Value, Reason: p.Reason,
+				Summary: parameterSummary(conformance.ParameterRef{Name: p.Name, Value: p.Value})})
+		}
+		for _, dev := range devs {
 			i, ok := at[dev.ID]
 			if !ok {
 				i = len(rows)

@@ -84,31 +84,21 @@ func mdScoreboard(b *bytes.Buffer, d Document) {
 
 func mdDeviations(b *bytes.Buffer, d Document) {
 	rows := DeviationTable(d)
-	b.WriteString("## Deviations × adapters\n\n")
+	b.WriteString("## Glossary of root causes\n\n")
 	if len(rows) == 0 {
 		b.WriteString("No adapter declares a deviation.\n\n")
 		return
 	}
-	b.WriteString("Each row is a named way of departing from RFC 7519, or of settling a point it leaves open; ✓ marks the adapters whose profile declares it, with a reason, in `conformance/profiles/`.\n\n")
-	b.WriteString("| deviation |")
-	for _, a := range d.Adapters {
-		fmt.Fprintf(b, " %s |", mdCell(a.Name))
-	}
-	b.WriteString("\n|---|")
-	for range d.Adapters {
-		b.WriteString(":-:|")
-	}
-	b.WriteString("\n")
+	b.WriteString("Each preset or parameter value a profile declares, with a reason, in `conformance/profiles/` (report.html and results.json name the adapters), and how many adapters declare it.\n\n")
+	b.WriteString("| root cause | what the library does | adapters |\n|---|---|--:|\n")
 	for _, r := range rows {
-		fmt.Fprintf(b, "| %s (%s) |", mdCell(r.Summary), mdCode(r.ID))
+		n := 0
 		for _, has := range r.Has {
 			if has {
-				b.WriteString(" ✓ |")
-			} else {
-				b.WriteString("  |")
+				n++
 			}
 		}
-		b.WriteString("\n")
+		fmt.Fprintf(b, "| %s | %s | %d |\n", mdCodeCell(r.ID), mdCell(r.Summary), n)
 	}
 	b.WriteString("\n")
 }

@@ -124,7 +124,7 @@ func setAvoid(d *Document) {
 			rc := &a.RootCauses[i]
 			var ways []string
 			if explicitWorks && !slices.Contains(rc.Modes, conformance.Explicit) {
-				ways = append(ways, "pass the options explicitly (the explicit mode does not show it)")
+				ways = append(ways, "pass the options explicitly")
 			}
 			var others []string
 			for _, b := range d.Adapters {
@@ -133,7 +133,7 @@ func setAvoid(d *Document) {
 				}
 			}
 			if len(others) > 0 {
-				ways = append(ways, "use "+strings.Join(others, " or ")+" instead, whose profile does not have it")
+				ways = append(ways, "use "+strings.Join(others, " or "))
 			}
 			rc.Avoid = strings.Join(ways, "; or ")
 		}

@@ -17,8 +17,12 @@ import (
 // tokenCase is one token to put to every adapter, as check and verify
 // build it.
 type tokenCase struct {
-	token   string
-	alg     string
+	token string
+	alg   string
+	// header is the decoded protected header, for a profile that accepts
+	// only exact header forms (oracle.Model.HeaderExactForms); nil when
+	// the harness wrote it, in its own exact form.
+	header  []byte
 	payload []byte
 	check   oracle.Query
 	key     adapters.Key
@@ -117,15 +121,17 @@ func judge(ctx context.Context, subjects []conformance.Subject, tc tokenCase, ti
 		if tokenRejected {
 			prof = rfc
 		}
-		paddingAccepted := false
-		if tc.padded {
-			m, err := s.Profile.Model()
-			if err != nil {
-				return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
-			}
-			if paddingAccepted = m.Base64PaddingAccepted; paddingAccepted {
-				prof = claims
-			}
+		m, err := s.Profile.Model()
+		if err != nil {
+			return report.TokenReport{}, fmt.Errorf("%s: %w", s.Adapter.Name(), err)
+		}
+		paddingAccepted := tc.padded && m.Base64PaddingAccepted
+		if paddingAccepted {
+			prof = claims
+		}
+		if m.HeaderExactForms && tc.header != nil && !oracle.ExactHeaderForm(tc.header, tc.alg) {
+			prof = oracle.Judgement{Verdict: oracle.Reject, Classes: []adapters.Class{adapters.Signature},
+				Reasons: []string{fmt.Sprintf("the header %s is not one of the exact forms the library compares against (token.header=exact-forms)", tc.header)}}
 		}
 		r := conformance.Result{
 			Adapter: s.Adapter.Name(),

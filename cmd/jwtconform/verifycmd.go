@@ -68,7 +68,7 @@ func verifyToken(args []string, out, _ io.Writer) error {
 		return err
 	}
 	tc := tokenCase{
-		token: raw, alg: tok.alg, payload: tok.payload, check: chk,
+		token: raw, alg: tok.alg, header: tok.header, payload: tok.payload, check: chk,
 		key: adapters.Key{Alg: tok.alg, Public: pub},
 	}
 	if secret, ok := pub.([]byte); ok {
@@ -133,6 +133,7 @@ func readToken(arg string) (string, error) {
 // compactToken is a compact JWS taken apart.
 type compactToken struct {
 	alg, kid     string
+	header       []byte
 	payload      []byte
 	signingInput []byte
 	signature    []byte
@@ -160,6 +161,7 @@ func parseCompact(token string) (compactToken, error) {
 		malformed = cmpErr(malformed, fmt.Errorf("header is not base64url without padding: %v", err))
 		header, _ = lenientBase64(parts[0])
 	}
+	t.header = header
 	var h struct {
 		Alg string `json:"alg"`
 		Kid string `json:"kid"`
