@@ -3,10 +3,10 @@ package conformance
 import (
 	"context"
 	"fmt"
-	"strings"
 	"maps"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jwtconform/jwtconform/adapters"
