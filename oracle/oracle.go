@@ -220,7 +220,7 @@ func (s *Model) decideText(payload []byte, c Query, ps *parses) *allowed {
 	if err != nil && s.TrailingIgnored {
 		doc, err = ps.get(payload, true)
 	}
-	if err == errNotObject && s.NullClaimsSet && string(bytes.Trim(payload, " \t\r\n")) == "null" {
+	if err != nil && s.NullClaimsSet && nullClaimsSet(payload, s.TrailingIgnored) {
 		doc, err = document{}, nil
 	}
 	if err != nil {
@@ -293,6 +293,18 @@ func (s *Model) decideText(payload []byte, c Query, ps *parses) *allowed {
 		out.union(p)
 	}
 	return out
+}
+
+// nullClaimsSet reports whether the claims set a decoder reads from payload
+// is JSON null: the whole payload, or with trailing ignored its first value,
+// since a json.Decoder ends a top-level literal at the first byte after it
+// ("null0" reads as null).
+func nullClaimsSet(payload []byte, trailingIgnored bool) bool {
+	p := bytes.TrimLeft(payload, " \t\r\n")
+	if trailingIgnored {
+		return bytes.HasPrefix(p, []byte("null"))
+	}
+	return string(bytes.TrimRight(p, " \t\r\n")) == "null"
 }
 
 // tooDeep reports whether nesting to depth reaches the point where the
