@@ -284,8 +284,13 @@ func causesHeadline(d Document, view []htmlAdapterCauses) htmlHeadline {
 		for i, w := range insecure {
 			parts[i] = fmt.Sprintf("<b>%s</b> (%d %s; %d %s graded security)", esc(w.name), w.causes, plural(w.causes, "root cause", "root causes"), w.results, plural(w.results, "result", "results"))
 		}
+		who := strings.Join(parts, ", ")
+		if len(insecure) > 4 {
+			// A long list reads worse than the table's security column.
+			who = fmt.Sprintf("<b>%d of %d verification paths</b> (the security column below)", len(insecure), len(view))
+		}
 		s := fmt.Sprintf(`<span class="badge security">%s security</span> %s accept%s tokens the RFC requires to be rejected for a time reason`,
-			esc(markOf(string(conformance.Security)).Symbol), strings.Join(parts, ", "), map[bool]string{true: "s", false: ""}[len(insecure) == 1])
+			esc(markOf(string(conformance.Security)).Symbol), who, map[bool]string{true: "s", false: ""}[len(insecure) == 1])
 		if len(secure) > 0 {
 			names := make([]string, len(secure))
 			for i, w := range secure {
