@@ -63,8 +63,11 @@ func Adapters() []adapters.Adapter {
 func Minters() []adapters.Minter {
 	list := []adapters.Minter{
 		gojose.Minter(),
+		gojosev3.Minter(),
 		golangjwt.Minter(),
+		golangjwtv4.Minter(),
 		jwx.Minter(),
+		jwxv3.Minter(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Minter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list
