@@ -68,6 +68,8 @@ func Minters() []adapters.Minter {
 		golangjwtv4.Minter(),
 		jwx.Minter(),
 		jwxv3.Minter(),
+		kataras.Minter(),
+		squarejose.Minter(),
 	}
 	slices.SortFunc(list, func(a, b adapters.Minter) int { return strings.Compare(a.Name(), b.Name()) })
 	return list
