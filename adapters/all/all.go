@@ -65,6 +65,7 @@ func Minters() []adapters.Minter {
 		gojose.Minter(),
 		gojosev3.Minter(),
 		golangjwt.Minter(),
+		golangjwtv3.Minter(),
 		golangjwtv4.Minter(),
 		jwx.Minter(),
 		jwxv3.Minter(),
