@@ -13,8 +13,9 @@ import (
 // that p would no longer predict o, or no longer pin it (on a point the
 // RFC leaves open, removing the preset that settles it leaves either).
 // When no single one matters because two each suffice, the pairs whose
-// removal together matters are named; failing those, the triples. The names come sorted; none when p
-// does not predict o, or predicts it with no deviation at all.
+// removal together matters are named; failing those, the triples. The
+// names come sorted; none when p does not predict o, or predicts it with
+// no deviation at all.
 func (pr *Predictor) RootCauses(p Profile, q oracle.Query, o adapters.Outcome) ([]string, error) {
 	if o.Verdict != adapters.Accept && o.Verdict != adapters.Reject {
 		return nil, nil

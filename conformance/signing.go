@@ -88,18 +88,3 @@ func Verifies(a adapters.Adapter, alg string) (ok bool, why string) {
 func UnsupportedAlg(why string) adapters.Outcome {
 	return adapters.Outcome{Verdict: adapters.Unsupported, Error: why}
 }
-
-// SignPadded is Sign with the header and payload segments in base64url
-// with '=' padding, which RFC 7515 2 rules out, signed as written.
-func SignPadded(a adapters.Adapter, payload []byte) (token string, key adapters.Key, err error) {
-	alg, ok := SigningAlg(a)
-	if !ok {
-		_, _, err := Sign(a, payload)
-		return "", adapters.Key{}, err
-	}
-	if key, err = KeyFor(alg); err != nil {
-		return "", adapters.Key{}, err
-	}
-	token, err = jws.SignPadded(alg, payload)
-	return token, key, err
-}

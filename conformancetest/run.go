@@ -135,8 +135,8 @@ func runSuite(t *testing.T, a adapters.Adapter, p conformance.Profile, cfg runCo
 		}
 	})
 	t.Run("must-hold", func(t *testing.T) { checkMustHold(t, a, cfg.timeout) })
-	t.Run("padding", func(t *testing.T) { checkPadding(t, a, p, cfg.timeout) })
-	t.Run("header", func(t *testing.T) { checkHeaderForms(t, a, p, cfg.timeout) })
+	t.Run("padding", func(t *testing.T) { checkTokenForm(t, a, p, paddedForm, cfg.timeout) })
+	t.Run("header", func(t *testing.T) { checkTokenForm(t, a, p, kidForm, cfg.timeout) })
 	var props map[string]conformance.PropertyRecord
 	if cfg.properties {
 		props = runProperties(t, a, p, cfg, &fails)
@@ -291,8 +291,8 @@ func describe(r conformance.Result, mod adapters.Module, v vectors.Vector) strin
 // checkDeviationsUsed fails for every deviation and parameter of p whose
 // removal would change no prediction on any vector: each must explain
 // something. One that says whether padded tokens, or headers other than
-// the harness's, are accepted is measured by checkPadding or
-// checkHeaderForms instead, since vectors cannot show it.
+// the harness's, are accepted is measured by checkTokenForm instead, since
+// vectors cannot show it.
 func checkDeviationsUsed(t *testing.T, p conformance.Profile, vs []vectors.Vector) {
 	t.Helper()
 	full, err := p.Model()
@@ -305,7 +305,7 @@ func checkDeviationsUsed(t *testing.T, p conformance.Profile, vs []vectors.Vecto
 			t.Fatal(err)
 		}
 		if s.Base64PaddingAccepted != full.Base64PaddingAccepted || s.HeaderExactForms != full.HeaderExactForms {
-			return // measured by checkPadding or checkHeaderForms
+			return // measured by checkTokenForm
 		}
 		if !explainsSomething(full, s, vs) {
 			t.Errorf("%s of %s explains no vector: remove it from %s, or add the vector that shows it", what, p.Adapter, p.Path)
@@ -335,52 +335,58 @@ func explainsSomething(with, without oracle.Model, vs []vectors.Vector) bool {
 	return false
 }
 
-// paddingProbe is the claims set of checkPadding: valid at paddingNow
+// paddingProbe is the claims set of checkTokenForm: valid at paddingNow
 // under any profile that requires exp, nbf or iat, and of a length whose
 // base64url needs padding.
 const paddingProbe = `{"exp":1700003600,"iat":1699999940,"nbf":1699999940}`
 
 var paddingNow = time.Unix(1700000000, 0)
 
-// checkPadding measures whether a accepts a token whose base64url segments
-// keep their '=' padding (RFC 7515 2 rules it out), and fails when p says
-// otherwise (token.base64-padding, or the base64-padding-accepted preset):
-// the vectors cannot show it, since the harness writes unpadded tokens,
-// and jwtconform verify predicts such tokens by it.
-func checkPadding(t *testing.T, a adapters.Adapter, p conformance.Profile, timeout time.Duration) {
-	t.Helper()
-	m, err := p.Model()
-	if err != nil {
-		t.Fatal(err)
-	}
-	payload := []byte(paddingProbe)
-	opts := func(key adapters.Key) adapters.Options {
-		return conformance.OptionsFor(oracle.Query{Now: paddingNow}, key)
-	}
-	token, key, err := conformance.Sign(a, payload)
-	if err != nil {
-		t.Skip(err)
-	}
-	if o := harness.Call(context.Background(), a, token, opts(key), timeout); o.Verdict != adapters.Accept {
-		t.Skipf("the unpadded token %s is not accepted (%s, %q): padding cannot be told apart", token, o, o.Error)
-	}
-	padded, key, err := conformance.SignPadded(a, payload)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := harness.Call(context.Background(), a, padded, opts(key), timeout)
-	if accepts := o.Verdict == adapters.Accept; accepts != m.Base64PaddingAccepted {
-		t.Errorf("%s, %s: the padded token %s at now=%d gives %s (%q), but the profile %s says token.base64-padding=%s: add or remove the base64-padding-accepted preset, with the library's source line",
-			a.Name(), a.Module(), padded, paddingNow.Unix(), o, o.Error, p.Path, map[bool]string{false: "reject", true: "accept"}[m.Base64PaddingAccepted])
-	}
+// tokenForm is a way of writing a compact JWS that the harness never uses,
+// so that no vector shows whether a library accepts it, and jwtconform
+// verify predicts such tokens by the model switch it names.
+type tokenForm struct {
+	// what the token is, for the failure message.
+	what string
+	// sign writes payload in this form, signed with the harness key for alg.
+	sign func(alg string, payload []byte) (string, error)
+	// accepted is what the profile's model says of the form.
+	accepted func(m oracle.Model) bool
+	// parameter and preset name the model's switch, for the message.
+	parameter, values, preset string
 }
 
-// checkHeaderForms measures whether a accepts a token whose protected
-// header carries a kid beside alg and typ (RFC 7515 4.1.4 allows it), and
-// fails when p says otherwise (token.header, or the header-exact-forms-only
-// preset): the harness writes only {"alg":A,"typ":"JWT"}, so no vector
-// shows it, and jwtconform verify predicts other headers by it.
-func checkHeaderForms(t *testing.T, a adapters.Adapter, p conformance.Profile, timeout time.Duration) {
+// The token forms each adapter is measured on.
+var (
+	// paddedForm keeps '=' padding on the base64url segments, which RFC
+	// 7515 2 rules out (token.base64-padding).
+	paddedForm = tokenForm{
+		what:      "the padded token",
+		sign:      jws.SignPadded,
+		accepted:  func(m oracle.Model) bool { return m.Base64PaddingAccepted },
+		parameter: "token.base64-padding", values: "reject|accept", preset: "base64-padding-accepted",
+	}
+	// kidForm carries a kid beside alg and typ in the protected header,
+	// which RFC 7515 4.1.4 allows (token.header).
+	kidForm = tokenForm{
+		what: "the token with a kid in its header",
+		sign: func(alg string, payload []byte) (string, error) {
+			s, err := jws.SignerFor(alg)
+			if err != nil {
+				return "", err
+			}
+			return jws.SignWithHeader(s, []byte(`{"alg":"`+alg+`","typ":"JWT","kid":"k1"}`), payload)
+		},
+		accepted:  func(m oracle.Model) bool { return !m.HeaderExactForms },
+		parameter: "token.header", values: "exact-forms|any", preset: "header-exact-forms-only",
+	}
+)
+
+// checkTokenForm measures whether a accepts paddingProbe written in form f
+// at paddingNow, and fails when p's model says otherwise: the vectors
+// cannot show it, since the harness writes unpadded tokens with the header
+// {"alg":A,"typ":"JWT"}.
+func checkTokenForm(t *testing.T, a adapters.Adapter, p conformance.Profile, f tokenForm, timeout time.Duration) {
 	t.Helper()
 	m, err := p.Model()
 	if err != nil {
@@ -393,20 +399,16 @@ func checkHeaderForms(t *testing.T, a adapters.Adapter, p conformance.Profile, t
 	}
 	opts := conformance.OptionsFor(oracle.Query{Now: paddingNow}, key)
 	if o := harness.Call(context.Background(), a, token, opts, timeout); o.Verdict != adapters.Accept {
-		t.Skipf("the token %s is not accepted (%s, %q): the header cannot be told apart", token, o, o.Error)
+		t.Skipf("the harness token %s is not accepted (%s, %q): the form cannot be told apart", token, o, o.Error)
 	}
-	s, err := jws.SignerFor(key.Alg)
+	written, err := f.sign(key.Alg, payload)
 	if err != nil {
 		t.Fatal(err)
 	}
-	withKid, err := jws.SignWithHeader(s, []byte(`{"alg":"`+key.Alg+`","typ":"JWT","kid":"k1"}`), payload)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := harness.Call(context.Background(), a, withKid, opts, timeout)
-	if rejects := o.Verdict != adapters.Accept; rejects != m.HeaderExactForms {
-		t.Errorf("%s, %s: the token %s with a kid in its header at now=%d gives %s (%q), but the profile %s says token.header=%s: add or remove the header-exact-forms-only preset, with the library's source line",
-			a.Name(), a.Module(), withKid, paddingNow.Unix(), o, o.Error, p.Path, map[bool]string{false: "any", true: "exact-forms"}[m.HeaderExactForms])
+	o := harness.Call(context.Background(), a, written, opts, timeout)
+	if accepts := o.Verdict == adapters.Accept; accepts != f.accepted(m) {
+		t.Errorf("%s, %s: %s %s at now=%d gives %s (%q), but the profile %s predicts the opposite (%s=%s): add or remove the %s preset, with the library's source line",
+			a.Name(), a.Module(), f.what, written, paddingNow.Unix(), o, o.Error, p.Path, f.parameter, f.values, f.preset)
 	}
 }
 

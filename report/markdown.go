@@ -103,14 +103,6 @@ func mdDeviations(b *bytes.Buffer, d Document) {
 	b.WriteString("\n")
 }
 
-// modeOptions describes what a mode passes besides the clock.
-func modeOptions(v Vector, m conformance.Mode) string {
-	if m == conformance.Defaults {
-		return "no leeway or requirement passed (library defaults; the RFC is applied with leeway 0)"
-	}
-	return fmt.Sprintf("leeway %s, require %s%s", mdCode(v.Leeway), RequireList(v.Require), v.policies())
-}
-
 func mdProperties(b *bytes.Buffer, d Document) {
 	b.WriteString("## Properties\n\n")
 	if d.Properties == nil {
@@ -352,16 +344,11 @@ func orDefault(s string) string {
 	return s
 }
 
-func explainedWord(explained bool) string {
-	if explained {
-		return "predicted"
+// joinClasses renders rejection classes as "expired|malformed_claim".
+func joinClasses[C ~string](cs []C) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = string(c)
 	}
-	return "**unexplained**"
-}
-
-func titleCase(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return strings.Join(parts, "|")
 }
