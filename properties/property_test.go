@@ -206,7 +206,7 @@ func TestReplayRecordedCounterexample(t *testing.T) {
 	}{
 		{"the recorded case", first.Counterexample.Replay, "replayed from the record"},
 		{"unreadable", "not a fail file", "replay with the record"},
-		{"a case where the law holds", strings.SplitN(first.Counterexample.Replay, " ", 2)[0], "replay with the record"},
+		{"a replay with no choices", strings.SplitN(first.Counterexample.Replay, " ", 2)[0], "replay with the record"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := checkProperty(context.Background(), p, s, PropertyOptions{Replay: tc.replay})
