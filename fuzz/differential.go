@@ -90,10 +90,12 @@ type Differential struct {
 // known findings of target. An error means a profile is broken.
 //
 // The library calls are one harness.Batch: one hand-off per comparison,
-// not per call. The calling goroutine signs before it (once per
-// algorithm) and predicts after it, from one parse shared by every
-// profile, so the library calls run back to back as they would without
-// the harness, and the Predictor is never shared between goroutines.
+// not per call, and the calls run back to back as they would without the
+// harness. The calling goroutine signs before the batch (once per
+// algorithm) and predicts while it runs, from one parse shared by every
+// profile: a prediction depends on the payload and the query alone, so on
+// a second processor it costs the comparison no wall time, and the
+// Predictor is never shared between goroutines.
 func (d Differential) Compare(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
 	cmp := &comparison{ctx: ctx, subjects: d.Subjects, c: c}
 	if n := len(d.Subjects); n <= len(cmp.small) {
@@ -108,11 +110,22 @@ func (d Differential) Compare(ctx context.Context, target string, payload []byte
 		// unsupported, so there is no call.
 		cmp.calls[i] = call{token: token, key: key, signed: err == nil}
 	}
-	harness.Batch(len(d.Subjects), 1, d.Timeout, cmp.item)
+	running := harness.Start(len(d.Subjects), 1, d.Timeout, cmp.item)
 	pr := conformance.NewPredictor(payload) // one parse for every profile
+	for i, s := range d.Subjects {
+		k := &cmp.calls[i]
+		if !k.signed {
+			continue
+		}
+		if _, lacks := adapters.Lacks(s.Adapter, conformance.OptionsFor(c, k.key)); lacks {
+			continue // no call, so nothing to explain
+		}
+		k.predicted, k.err = pr.Predict(s.Profile, c)
+	}
+	running.Wait()
 	var out []Anomaly
 	for i, s := range d.Subjects {
-		a, err := d.judge(pr, s, &cmp.calls[i], target, payload, c)
+		a, err := judge(s, &cmp.calls[i], target, payload, c)
 		if err != nil {
 			return nil, err
 		}
@@ -135,12 +148,15 @@ type comparison struct {
 
 // call is one subject's library call: the token signed for it and the key
 // that verifies it (signed is false when the harness cannot sign for it),
-// and the outcome.
+// the profile's prediction (or why it failed), made by Compare's
+// goroutine, and the outcome, written by the batch item.
 type call struct {
-	token   string
-	key     adapters.Key
-	signed  bool
-	outcome adapters.Outcome
+	token     string
+	key       adapters.Key
+	signed    bool
+	predicted oracle.Judgement
+	err       error
+	outcome   adapters.Outcome
 }
 
 // item is the batch item for subject i: its library call alone.
@@ -150,18 +166,18 @@ func (cmp *comparison) item(cl *harness.Caller, i int) {
 	}
 }
 
-// judge checks subject s's outcome against its profile: nil when the
-// profile explains it.
-func (d Differential) judge(pr *conformance.Predictor, s conformance.Subject, k *call, target string, payload []byte, c oracle.Query) (*Anomaly, error) {
+// judge checks subject s's outcome against its profile's prediction: nil
+// when the profile explains it, an error when the profile could not
+// predict an outcome that needs explaining.
+func judge(s conformance.Subject, k *call, target string, payload []byte, c oracle.Query) (*Anomaly, error) {
 	o := k.outcome
 	if !k.signed || o.Verdict == adapters.Unsupported {
 		return nil, nil
 	}
-	predicted, err := pr.Predict(s.Profile, c)
-	if err != nil {
-		return nil, fmt.Errorf("fuzz: profile of %s: %w", s.Adapter.Name(), err)
+	if k.err != nil {
+		return nil, fmt.Errorf("fuzz: profile of %s: %w", s.Adapter.Name(), k.err)
 	}
-	if conformance.Explains(predicted, o) {
+	if conformance.Explains(k.predicted, o) {
 		return nil, nil
 	}
 	a := Anomaly{
@@ -169,8 +185,8 @@ func (d Differential) judge(pr *conformance.Predictor, s conformance.Subject, k 
 		Adapter:   s.Adapter.Name(),
 		Module:    s.Adapter.Module().String(),
 		Outcome:   o,
-		Predicted: predicted,
-		Detail:    describe(payload, c, k.token, predicted, oracle.Judge(payload, c.RFC())),
+		Predicted: k.predicted,
+		Detail:    describe(payload, c, k.token, k.predicted, oracle.Judge(payload, c.RFC())),
 	}
 	switch o.Verdict {
 	case adapters.Panic:

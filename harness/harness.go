@@ -49,38 +49,73 @@ func Call(ctx context.Context, a adapters.Adapter, token string, opts adapters.O
 // goroutine exits (runtime.Goexit, running item's deferred calls) if the
 // stuck call ever returns, and never returns into item.
 func Batch(n, workers int, timeout time.Duration, item func(c *Caller, i int)) {
+	start(n, workers, timeout, item).Wait()
+}
+
+// Start is Batch in two halves: it hands the items to their goroutines and
+// returns, and Wait is the watchdog that returns when every item has
+// finished. Between the two the caller can do work of its own that does
+// not depend on the items, such as predicting their outcomes. Wait must be
+// called exactly once; nothing an item writes may be read before it
+// returns.
+//
+// Start yields its processor before it returns, so that the first item
+// starts at once where the caller ran (its caches warm) and the caller goes
+// on on another processor if one is idle: the caller's work then costs the
+// batch no wall time. With no processor idle the caller waits its turn,
+// which is no slower than Batch.
+func Start(n, workers int, timeout time.Duration, item func(c *Caller, i int)) *Running {
+	r := start(n, workers, timeout, item)
+	// The items' goroutine is this processor's next to run: yielding runs
+	// it here, and an idle processor (which readying it has woken) picks
+	// up this goroutine from the global queue.
+	runtime.Gosched()
+	return r
+}
+
+func start(n, workers int, timeout time.Duration, item func(c *Caller, i int)) *Running {
 	if n <= 0 {
-		return
+		return nil
 	}
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
 	workers = max(1, min(workers, n))
-	b := &batch{n: int64(n), item: item, done: make(chan struct{}), timeout: timeout}
+	b := &Running{n: int64(n), item: item, done: make(chan struct{}), timeout: timeout}
 	b.left.Store(int64(n))
-	callers := b.callers[:0]
+	b.callers = b.small[:0]
 	for w := range workers {
 		c := &b.first // the batch's own allocation holds the first caller
 		if w > 0 {
 			c = new(Caller)
 		}
 		c.b, c.replayItem = b, -1
-		callers = append(callers, c)
+		b.callers = append(b.callers, c)
 		idle.get().work <- c
 	}
-	timer := getTimer(timeout)
-	defer putTimer(timer)
+	b.timer = getTimer(timeout)
+	return b
+}
+
+// Wait watches the batch's calls until every item has finished: see Batch.
+// A nil Running, from a Start of no items, has nothing to wait for.
+func (b *Running) Wait() {
+	if b == nil {
+		return
+	}
+	defer putTimer(b.timer)
+	timeout := b.timeout
 	for {
 		select {
 		case <-b.done:
 			return
-		case <-timer.C:
+		case <-b.timer.C:
 		}
 		// One timer for the whole batch, reset only when it fires: the
 		// calls themselves pay an atomic store and a compare-and-swap.
 		now := monotonic()
 		next := timeout
-		for _, c := range callers {
+		for _, c := range b.callers {
 			s := c.start.Load()
 			if s <= 0 {
 				continue
@@ -99,26 +134,29 @@ func Batch(n, workers int, timeout time.Duration, item func(c *Caller, i int)) {
 				replayItem: c.item,
 				replay:     append(slices.Clone(c.history), adapters.Outcome{Verdict: adapters.Timeout, Error: fmt.Sprintf("no answer within %s", timeout)}),
 			}
-			callers = append(callers, r)
+			b.callers = append(b.callers, r)
 			idle.get().work <- r
 		}
-		timer.Reset(next)
+		b.timer.Reset(next)
 	}
 }
 
-// batch is the state the goroutines of one Batch share.
-type batch struct {
+// Running is a batch that Start has begun: the state its goroutines share,
+// and the watchdog's, which only Wait touches.
+type Running struct {
 	n       int64
 	item    func(*Caller, int)
 	timeout time.Duration
 	next    atomic.Int64 // the next item to start
 	left    atomic.Int64 // items not yet finished
 	done    chan struct{}
-	// first is the first worker's Caller and callers the storage of the
+	// first is the first worker's Caller, and small the storage of the
 	// watchdog's list while it is short: one allocation for the common
 	// batch of one worker.
 	first   Caller
-	callers [2]*Caller
+	callers []*Caller
+	small   [2]*Caller
+	timer   *time.Timer
 }
 
 // timers holds stopped watchdog timers for reuse: since Go 1.23 a stopped
@@ -140,7 +178,7 @@ func putTimer(t *time.Timer) {
 
 // Caller makes the library calls of one goroutine of a Batch.
 type Caller struct {
-	b *batch
+	b *Running
 	// start is when the running call began (monotonic nanoseconds, always
 	// positive), 0 between calls, or abandoned once the watchdog has given
 	// up on the call. The caller and the watchdog each compare-and-swap it

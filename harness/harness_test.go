@@ -180,3 +180,31 @@ func TestGlobalStateLockOutlivesTimeout(t *testing.T) {
 		}
 	}
 }
+
+func TestStartRunsItemsWhileTheCallerWorks(t *testing.T) {
+	// The caller's own work outlasts the bound: the watchdog, which starts
+	// in Wait, must still answer the stuck call with Timeout and the other
+	// items with their outcomes.
+	release := make(chan struct{})
+	defer close(release)
+	fine := fakeAdapter{verify: func(context.Context) adapters.Outcome { return adapters.Accepted() }}
+	hang := fakeAdapter{verify: func(context.Context) adapters.Outcome { <-release; return adapters.Accepted() }}
+	as := []adapters.Adapter{fine, hang, fine}
+	got := make([]adapters.Outcome, len(as))
+	r := Start(len(as), 1, 20*time.Millisecond, func(c *Caller, i int) {
+		got[i] = c.Call(context.Background(), as[i], "t", adapters.Options{})
+	})
+	time.Sleep(50 * time.Millisecond) // the caller's own work
+	r.Wait()
+	want := []adapters.Verdict{adapters.Accept, adapters.Timeout, adapters.Accept}
+	for i, o := range got {
+		if o.Verdict != want[i] {
+			t.Errorf("item %d after Start and Wait = %+v, want %s", i, o, want[i])
+		}
+	}
+}
+
+func TestStartOfNothing(t *testing.T) {
+	r := Start(0, 1, time.Second, func(*Caller, int) { t.Error("an item ran in a batch of none") })
+	r.Wait() // a nil Running has nothing to wait for
+}

@@ -1,6 +1,7 @@
 package jws
 
 import (
+	"bytes"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/pem"
@@ -125,6 +126,25 @@ func TestPooledHMAC(t *testing.T) {
 	for _, p := range []string{`{}`, `{"exp":1700000000}`, ``, strings.Repeat(`x`, 200), `{}`} {
 		if a, b := MustSign(pooled, []byte(p)), MustSign(fresh, []byte(p)); a != b {
 			t.Errorf("payload %q: pooled signer gives %s, hmac.New gives %s", p, a, b)
+		}
+	}
+}
+
+func TestSignCacheBoundedInBytes(t *testing.T) {
+	// A fuzzer signs a new large payload per input: the cache must stay
+	// within its byte bound, however many come, and still answer.
+	payload := bytes.Repeat([]byte("a"), 1<<20)
+	for i := range 3 * signCacheBytes >> 20 {
+		payload[0] = byte(i)
+		payload[1] = byte(i >> 8)
+		if _, err := SignAs("HS256", payload); err != nil {
+			t.Fatal(err)
+		}
+		signCache.Lock()
+		n := signCache.bytes
+		signCache.Unlock()
+		if n > signCacheBytes {
+			t.Fatalf("after %d payloads of 1 MiB the sign cache holds %d bytes, past its bound of %d", i+1, n, signCacheBytes)
 		}
 	}
 }

@@ -107,7 +107,7 @@ func pad32(n *big.Int) []byte {
 
 // SignAs signs payload with the harness key for alg, the one entry point
 // for callers that pick an algorithm by name (see conformance.SigningAlg).
-// Tokens are kept for the process (up to signCacheLimit, then afresh): an
+// Tokens are kept for the process (up to signCacheBytes, then afresh): an
 // RS256 signature costs a millisecond, and every adapter of an algorithm
 // signs the same vectors and the same property cases. Keeping ES256 tokens
 // also makes a randomised signature the same each time a payload returns.
@@ -127,22 +127,27 @@ func SignAs(alg string, payload []byte) (string, error) {
 		return "", err
 	}
 	signCache.Lock()
-	if len(signCache.m) >= signCacheLimit {
+	if signCache.bytes += len(key) + len(tok); signCache.bytes > signCacheBytes {
 		clear(signCache.m)
+		signCache.bytes = len(key) + len(tok)
 	}
 	signCache.m[key] = tok
 	signCache.Unlock()
 	return tok, nil
 }
 
-// signCache holds SignAs's tokens by algorithm and payload.
+// signCache holds SignAs's tokens by algorithm and payload, and the bytes
+// of its keys and tokens.
 var signCache = struct {
 	sync.Mutex
-	m map[string]string
+	m     map[string]string
+	bytes int
 }{m: map[string]string{}}
 
-// signCacheLimit bounds signCache; past it the cache starts afresh.
-const signCacheLimit = 1 << 16
+// signCacheBytes bounds signCache; past it the cache starts afresh. It is
+// counted in bytes, not entries: a fuzzer signs a new payload of up to
+// 64 KiB per input for hours, and none of them comes back.
+const signCacheBytes = 32 << 20
 
 // SignPadded is SignAs with the header and payload segments written in
 // base64url with '=' padding, which RFC 7515 2 rules out, and signed as
