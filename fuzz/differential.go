@@ -97,7 +97,7 @@ type Differential struct {
 // a second processor it costs the comparison no wall time, and the
 // Predictor is never shared between goroutines.
 func (d Differential) Compare(ctx context.Context, target string, payload []byte, c oracle.Query) ([]Anomaly, error) {
-	cmp := &comparison{ctx: ctx, subjects: d.Subjects, c: c}
+	cmp := &comparison{ctx: ctx, subjects: d.Subjects}
 	if n := len(d.Subjects); n <= len(cmp.small) {
 		cmp.calls = cmp.small[:n]
 	} else {
@@ -108,7 +108,7 @@ func (d Differential) Compare(ctx context.Context, target string, payload []byte
 		token, key, err := ps.sign(s.Adapter)
 		// An error means no harness key for the adapter's algorithms:
 		// unsupported, so there is no call.
-		cmp.calls[i] = call{token: token, key: key, signed: err == nil}
+		cmp.calls[i] = call{token: token, opts: conformance.OptionsFor(c, key), signed: err == nil}
 	}
 	running := harness.Start(len(d.Subjects), 1, d.Timeout, cmp.item)
 	pr := conformance.NewPredictor(payload) // one parse for every profile
@@ -117,7 +117,7 @@ func (d Differential) Compare(ctx context.Context, target string, payload []byte
 		if !k.signed {
 			continue
 		}
-		if _, lacks := adapters.Lacks(s.Adapter, conformance.OptionsFor(c, k.key)); lacks {
+		if _, lacks := adapters.Lacks(s.Adapter, k.opts); lacks {
 			continue // no call, so nothing to explain
 		}
 		k.predicted, k.err = pr.Predict(s.Profile, c)
@@ -141,18 +141,17 @@ func (d Differential) Compare(ctx context.Context, target string, payload []byte
 type comparison struct {
 	ctx      context.Context
 	subjects []conformance.Subject
-	c        oracle.Query
 	calls    []call
 	small    [8]call // calls' storage for up to eight subjects
 }
 
-// call is one subject's library call: the token signed for it and the key
-// that verifies it (signed is false when the harness cannot sign for it),
-// the profile's prediction (or why it failed), made by Compare's
-// goroutine, and the outcome, written by the batch item.
+// call is one subject's library call: the token signed for it and the
+// options, with the key that verifies it (signed is false when the harness
+// cannot sign for it); the profile's prediction (or why it failed), made
+// by Compare's goroutine; and the outcome, written by the batch item.
 type call struct {
 	token     string
-	key       adapters.Key
+	opts      adapters.Options
 	signed    bool
 	predicted oracle.Judgement
 	err       error
@@ -162,7 +161,7 @@ type call struct {
 // item is the batch item for subject i: its library call alone.
 func (cmp *comparison) item(cl *harness.Caller, i int) {
 	if k := &cmp.calls[i]; k.signed {
-		k.outcome = cl.Call(cmp.ctx, cmp.subjects[i].Adapter, k.token, conformance.OptionsFor(cmp.c, k.key))
+		k.outcome = cl.Call(cmp.ctx, cmp.subjects[i].Adapter, k.token, k.opts)
 	}
 }
 
