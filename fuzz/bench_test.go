@@ -40,19 +40,7 @@ func BenchmarkDifferentialCheck(b *testing.B) {
 // BenchmarkDirectCalls is the sum of the direct library calls that one
 // differential execution makes: each adapter's Verify on a signed token.
 func BenchmarkDirectCalls(b *testing.B) {
-	subjects, err := Subjects()
-	if err != nil {
-		b.Fatal(err)
-	}
-	tokens := make([]string, len(subjects))
-	opts := make([]adapters.Options, len(subjects))
-	for i, s := range subjects {
-		token, key, err := conformance.Sign(s.Adapter, benchPayload)
-		if err != nil {
-			b.Fatal(err)
-		}
-		tokens[i], opts[i] = token, conformance.OptionsFor(benchQuery, key)
-	}
+	subjects, tokens, opts := signedCalls(b)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -68,19 +56,7 @@ func BenchmarkDirectCalls(b *testing.B) {
 // BenchmarkDirectCalls it is the price of surviving a call that never
 // returns, which a direct call cannot.
 func BenchmarkBatchedCalls(b *testing.B) {
-	subjects, err := Subjects()
-	if err != nil {
-		b.Fatal(err)
-	}
-	tokens := make([]string, len(subjects))
-	opts := make([]adapters.Options, len(subjects))
-	for i, s := range subjects {
-		token, key, err := conformance.Sign(s.Adapter, benchPayload)
-		if err != nil {
-			b.Fatal(err)
-		}
-		tokens[i], opts[i] = token, conformance.OptionsFor(benchQuery, key)
-	}
+	subjects, tokens, opts := signedCalls(b)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -107,4 +83,23 @@ func BenchmarkProfilePredictions(b *testing.B) {
 			}
 		}
 	}
+}
+
+// signedCalls is the subjects with the token and options of each one's
+// call, signed before the benchmark loop.
+func signedCalls(b *testing.B) ([]conformance.Subject, []string, []adapters.Options) {
+	subjects, err := Subjects()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := make([]string, len(subjects))
+	opts := make([]adapters.Options, len(subjects))
+	for i, s := range subjects {
+		token, key, err := conformance.Sign(s.Adapter, benchPayload)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tokens[i], opts[i] = token, conformance.OptionsFor(benchQuery, key)
+	}
+	return subjects, tokens, opts
 }

@@ -466,6 +466,48 @@ func listChanges(d Delta) []namedList {
 	return out
 }
 
+// changeRow is one changed result with the root-cause group it is listed
+// under.
+type changeRow struct {
+	g causeGroup
+	c Change
+}
+
+// gravestRows lists the changes of groups gravest first (changed verdicts
+// that make or end a security finding, then other verdicts; otherwise in
+// group order): the rows a cut Markdown table keeps.
+func gravestRows(groups []causeGroup) []changeRow {
+	var rows []changeRow
+	for _, g := range groups {
+		for _, c := range g.Changes {
+			rows = append(rows, changeRow{g, c})
+		}
+	}
+	slices.SortStableFunc(rows, func(x, y changeRow) int { return cmp.Compare(gravity(x.c), gravity(y.c)) })
+	return rows
+}
+
+// mdChangeRows writes the first DiffMarkdownRows rows of a change table
+// (gate mark, vector, mode, old, new with its note, RFC, severity, root
+// cause); note and rfc return the cells as written, Markdown already.
+func mdChangeRows(b *bytes.Buffer, rows []changeRow, note, rfc func(Change) string) {
+	for i, r := range rows {
+		if i == DiffMarkdownRows {
+			break
+		}
+		c, mark := r.c, ""
+		if c.Kind.Gates() {
+			mark = "**!**"
+		}
+		newCell := mdCodeCell(c.New.Outcome())
+		if n := note(c); n != "" {
+			newCell += " (" + n + ")"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mark, mdCodeCell(c.New.Vector), c.New.Mode,
+			mdCodeCell(c.Old.Outcome()), newCell, rfc(c), severityChange(c.Old.Severity, c.New.Severity), mdCell(r.g.label()))
+	}
+}
+
 // mdMore writes the "and N more" row of a table cut at DiffMarkdownRows.
 func mdMore(b *bytes.Buffer, n, cols int) {
 	if n <= DiffMarkdownRows {
@@ -528,34 +570,8 @@ func diffMarkdown(b *bytes.Buffer, d Delta) {
 				fmt.Fprintf(b, "| *… and %d more* | | |\n", n-DiffMarkdownRows)
 			}
 			b.WriteString("\n| | vector | mode | old | new | RFC | severity | root cause |\n|---|---|---|---|---|---|---|---|\n")
-			// The rows a cut table keeps are the gravest: changed verdicts
-			// that make or end a security finding, then other verdicts.
-			type row struct {
-				g causeGroup
-				c Change
-			}
-			var rows []row
-			for _, g := range a.Causes {
-				for _, c := range g.Changes {
-					rows = append(rows, row{g, c})
-				}
-			}
-			slices.SortStableFunc(rows, func(x, y row) int { return cmp.Compare(gravity(x.c), gravity(y.c)) })
-			for i, r := range rows {
-				if i == DiffMarkdownRows {
-					break
-				}
-				c, m := r.c, ""
-				if c.Kind.Gates() {
-					m = "**!**"
-				}
-				newCell := mdCodeCell(c.New.Outcome())
-				if note := changeNote(c); note != "" {
-					newCell += " (" + note + ")"
-				}
-				fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", m, mdCodeCell(c.New.Vector), c.New.Mode,
-					mdCodeCell(c.Old.Outcome()), newCell, rfcChange(c), severityChange(c.Old.Severity, c.New.Severity), mdCell(r.g.label()))
-			}
+			rows := gravestRows(a.Causes)
+			mdChangeRows(b, rows, changeNote, rfcChange)
 			mdMore(b, len(rows), 8)
 		}
 		if len(a.Properties) > 0 {

@@ -201,33 +201,9 @@ func migrationMarkdown(b *bytes.Buffer, m Migration) {
 			}
 			fmt.Fprintf(b, "| %s | %d | %d |\n", mdCell(g.label()), g.Verdicts, len(g.Changes))
 		}
-		type row struct {
-			g causeGroup
-			c Change
-		}
-		var rows []row
-		for _, g := range groups {
-			for _, c := range g.Changes {
-				rows = append(rows, row{g, c})
-			}
-		}
-		slices.SortStableFunc(rows, func(x, y row) int { return cmp.Compare(gravity(x.c), gravity(y.c)) })
+		rows := gravestRows(groups)
 		fmt.Fprintf(b, "\n| | vector | mode | %s | %s | RFC | severity | root cause |\n|---|---|---|---|---|---|---|---|\n", mdCell(s.From), mdCell(s.To))
-		for i, r := range rows {
-			if i == DiffMarkdownRows {
-				break
-			}
-			c, mk := r.c, ""
-			if c.Kind.Gates() {
-				mk = "**!**"
-			}
-			toCell := mdCodeCell(c.New.Outcome())
-			if note := migrationNote(c); note != "" {
-				toCell += " (" + mdCell(note) + ")"
-			}
-			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mk, mdCodeCell(c.New.Vector), c.New.Mode,
-				mdCodeCell(c.Old.Outcome()), toCell, c.New.RFC, severityChange(c.Old.Severity, c.New.Severity), mdCell(r.g.label()))
-		}
+		mdChangeRows(b, rows, func(c Change) string { return mdCell(migrationNote(c)) }, func(c Change) string { return string(c.New.RFC) })
 		if len(rows) > DiffMarkdownRows {
 			fmt.Fprintf(b, "| | *… and %d more (jwtconform diff -adapters without -md lists them all)* | | | | | | |\n", len(rows)-DiffMarkdownRows)
 		}
