@@ -399,15 +399,7 @@ func diffText(b *bytes.Buffer, d Delta) {
 			}
 		}
 		for _, g := range a.Causes {
-			fmt.Fprintf(b, "\nroot cause %s: %d %s, %d %s (! marks a verdict)\n", g.label(),
-				g.Verdicts, plural(g.Verdicts, "verdict", "verdicts"), len(g.Changes), plural(len(g.Changes), "outcome", "outcomes"))
-			tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "  \tVECTOR\tMODE\tOLD\tNEW\tRFC\tSEVERITY\tNOTE")
-			for _, c := range g.Changes {
-				fmt.Fprintf(tw, "%s \t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", mark(c.Kind), c.New.Vector, c.New.Mode,
-					c.Old.Outcome(), c.New.Outcome(), rfcChange(c), severityChange(c.Old.Severity, c.New.Severity), changeNote(c))
-			}
-			tw.Flush()
+			textCauseGroup(b, g, "OLD", "NEW", changeNote, rfcChange)
 		}
 		if len(a.Properties) > 0 {
 			fmt.Fprintf(b, "\nproperties (%d):\n", len(a.Properties))
@@ -464,6 +456,21 @@ func listChanges(d Delta) []namedList {
 		}
 	}
 	return out
+}
+
+// textCauseGroup writes one root cause's changes as a text table, its
+// outcome columns headed oldCol and newCol; note and rfc give the NOTE
+// and RFC cells.
+func textCauseGroup(b *bytes.Buffer, g causeGroup, oldCol, newCol string, note, rfc func(Change) string) {
+	fmt.Fprintf(b, "\nroot cause %s: %d %s, %d %s (! marks a verdict)\n", g.label(),
+		g.Verdicts, plural(g.Verdicts, "verdict", "verdicts"), len(g.Changes), plural(len(g.Changes), "outcome", "outcomes"))
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  \tVECTOR\tMODE\t%s\t%s\tRFC\tSEVERITY\tNOTE\n", oldCol, newCol)
+	for _, c := range g.Changes {
+		fmt.Fprintf(tw, "%s \t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", mark(c.Kind), c.New.Vector, c.New.Mode,
+			c.Old.Outcome(), c.New.Outcome(), rfc(c), severityChange(c.Old.Severity, c.New.Severity), note(c))
+	}
+	tw.Flush()
 }
 
 // changeRow is one changed result with the root-cause group it is listed

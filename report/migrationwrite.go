@@ -127,15 +127,7 @@ func migrationText(b *bytes.Buffer, m Migration) {
 		tw.Flush()
 	}
 	for _, g := range m.groups() {
-		fmt.Fprintf(b, "\nroot cause %s: %d %s, %d %s (! marks a verdict)\n", g.label(),
-			g.Verdicts, plural(g.Verdicts, "verdict", "verdicts"), len(g.Changes), plural(len(g.Changes), "outcome", "outcomes"))
-		tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "  \tVECTOR\tMODE\tFROM\tTO\tRFC\tSEVERITY\tNOTE")
-		for _, c := range g.Changes {
-			fmt.Fprintf(tw, "%s \t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", mark(c.Kind), c.New.Vector, c.New.Mode,
-				c.Old.Outcome(), c.New.Outcome(), c.New.RFC, severityChange(c.Old.Severity, c.New.Severity), migrationNote(c))
-		}
-		tw.Flush()
+		textCauseGroup(b, g, "FROM", "TO", migrationNote, newRFC)
 	}
 	if len(m.Expressible) > 0 {
 		fmt.Fprintf(b, "\nnot compared, only one adapter can express the options (%d):\n", len(m.Expressible))
@@ -203,7 +195,7 @@ func migrationMarkdown(b *bytes.Buffer, m Migration) {
 		}
 		rows := gravestRows(groups)
 		fmt.Fprintf(b, "\n| | vector | mode | %s | %s | RFC | severity | root cause |\n|---|---|---|---|---|---|---|---|\n", mdCell(s.From), mdCell(s.To))
-		mdChangeRows(b, rows, func(c Change) string { return mdCell(migrationNote(c)) }, func(c Change) string { return string(c.New.RFC) })
+		mdChangeRows(b, rows, func(c Change) string { return mdCell(migrationNote(c)) }, newRFC)
 		if len(rows) > DiffMarkdownRows {
 			fmt.Fprintf(b, "| | *… and %d more (jwtconform diff -adapters without -md lists them all)* | | | | | | |\n", len(rows)-DiffMarkdownRows)
 		}
@@ -245,3 +237,7 @@ func codeList(ids []string) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+// newRFC is the RFC cell of a migration's change: both paths judge one
+// vector, so the RFC's verdict is the same on both sides.
+func newRFC(c Change) string { return string(c.New.RFC) }
